@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Archive of official visits — editors"
+admin.site.site_title = "Archive editors"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="visits:visit-list", permanent=False), name="home"),
+    path("admin/", admin.site.urls),
+    path("", include("visits.urls")),
+    path("", include("people.urls")),
+    path("", include("orgs.urls")),
+]

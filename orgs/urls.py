@@ -1,0 +1,8 @@
+from django.urls import path
+
+from orgs import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("organisations/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation-detail"),
+]

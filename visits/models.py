@@ -1,0 +1,367 @@
+"""Sources, visits, meetings and their participants: the heart of the archive."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from common.models import Curated, DatePrecision
+
+
+class Source(models.Model):
+    """Anything that came in (an article, an imported file); kept before and whatever the parse."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        IMPORT = "import", "Imported file"
+        EDITOR = "editor", "Entered by an editor"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        PARSING = "parsing", "Parsing"
+        PARSED = "parsed", "Parsed"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+    checksum = models.CharField(
+        max_length=64, help_text="SHA-256 of the normalised text (or the file's bytes): finds duplicates."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.TextField(blank=True, help_text="Why the last parse failed, or what it warned about.")
+    parser_version = models.CharField(max_length=20, blank=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    extraction = models.JSONField(null=True, blank=True, help_text="The last parse's output, as extracted.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["text", "extraction"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["checksum"], name="source_unique_checksum")]
+
+    def __str__(self) -> str:
+        return self.title or self.url or self.filename or f"Source {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("visits:source-detail", kwargs={"pk": self.pk})
+
+
+class VisitKind(models.TextChoices):
+    STATE = "state", "State visit"
+    OFFICIAL = "official", "Official visit"
+    WORKING = "working", "Working visit"
+    PRIVATE = "private", "Private visit"
+    MULTILATERAL = "multilateral", "Multilateral event"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class VisitStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class VisitQuerySet(models.QuerySet):
+    def timeline(self) -> "VisitQuerySet":
+        """Visits newest first with everything a list row shows, in a constant number of queries."""
+        return (
+            self.select_related("visitor", "visitor_position", "visitor_position__organisation")
+            .prefetch_related("organisations")
+            .annotate(meeting_count=models.Count("meetings", distinct=True))
+            .order_by("-start_date", "-id")
+        )
+
+    def detailed(self) -> "VisitQuerySet":
+        """Visits with meetings, participants, organisations and evidence prefetched (detail page, API)."""
+        return self.select_related(
+            "visitor", "visitor_position", "visitor_position__organisation"
+        ).prefetch_related(
+            "organisations",
+            models.Prefetch(
+                "meetings",
+                queryset=Meeting.objects.order_by("date", "id").prefetch_related(
+                    models.Prefetch("participants", queryset=Participant.objects.select_related("official"))
+                ),
+            ),
+            models.Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+        )
+
+
+class Visit(Curated):
+    """A physical trip of an official (or a delegation's head) to another country."""
+
+    visitor = models.ForeignKey(
+        "people.Official",
+        null=True,
+        blank=True,
+        # A deleted official leaves the visit with the name as written.
+        on_delete=models.SET_NULL,
+        related_name="visits",
+    )
+    visitor_name = models.CharField(
+        max_length=200, blank=True, help_text="The visitor as the source names them."
+    )
+    visitor_title = models.CharField(max_length=200, blank=True, help_text="The post held during the visit.")
+    visitor_position = models.ForeignKey(
+        "people.Position",
+        null=True,
+        blank=True,
+        # The visit stays when a post record is corrected away.
+        on_delete=models.SET_NULL,
+        related_name="visits",
+    )
+    delegation = models.TextField(blank=True, help_text="Members of the delegation, as written.")
+    origin_country = CountryField(blank=True)
+    destination_country = CountryField()
+    destination_city = models.CharField(max_length=120, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    kind = models.CharField(max_length=12, choices=VisitKind.choices, default=VisitKind.UNKNOWN)
+    status = models.CharField(max_length=10, choices=VisitStatus.choices, default=VisitStatus.COMPLETED)
+    purpose = models.CharField(max_length=500, blank=True, help_text="The purpose or the event attended.")
+    summary = models.TextField(blank=True)
+    organisations = models.ManyToManyField(
+        "orgs.Organisation", blank=True, related_name="visits", help_text="Bodies involved (a summit's host)."
+    )
+    sources = models.ManyToManyField(
+        Source, through="Evidence", through_fields=("visit", "source"), related_name="visits", blank=True
+    )
+    external_scheme = models.CharField(max_length=30, blank=True, help_text='e.g. "hsg-visit", "hsg-travel".')
+    external_id = models.CharField(max_length=100, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[organisations])
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="visit_ends_after_start",
+                violation_error_message="A visit cannot end before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["external_scheme", "external_id"],
+                condition=~Q(external_id=""),
+                name="visit_unique_external_id",
+                violation_error_message="Another visit already has this external id.",
+            ),
+        ]
+        indexes = [
+            # The timeline: newest first, keyset on (start_date, id).
+            models.Index(fields=["-start_date", "-id"], name="visit_timeline_idx"),
+            # Filters by destination (+ year) and by origin on the timeline and country pages.
+            models.Index(fields=["destination_country", "-start_date"], name="visit_destination_idx"),
+            models.Index(fields=["origin_country", "-start_date"], name="visit_origin_idx"),
+            # An official's visits, newest first.
+            models.Index(fields=["visitor", "-start_date"], name="visit_visitor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.visitor.name if self.visitor_id else (self.visitor_name or "Unknown visitor")
+        when = self.start_date.isoformat() if self.start_date else "undated"
+        return f"{who} → {self.destination_country.code or '?'} ({when})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("visits:visit-detail", kwargs={"pk": self.pk})
+
+    @property
+    def visitor_display(self) -> str:
+        return self.visitor.name if self.visitor_id else self.visitor_name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def detailed(self) -> "MeetingQuerySet":
+        """Meetings with their visit and participants, for lists and the API."""
+        return self.select_related("visit", "visit__visitor").prefetch_related(
+            models.Prefetch("participants", queryset=Participant.objects.select_related("official"))
+        )
+
+
+class Meeting(Curated):
+    """A face-to-face meeting, usually during a visit."""
+
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="meetings")
+    name = models.CharField(max_length=300, blank=True, help_text="A named session, if any.")
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    city = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    officials = models.ManyToManyField(
+        "people.Official", through="Participant", related_name="meetings", blank=True
+    )
+    sources = models.ManyToManyField(
+        Source, through="Evidence", through_fields=("meeting", "source"), related_name="meetings", blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_date_idx")]
+
+    def __str__(self) -> str:
+        names = ", ".join(p.display_name for p in self.participants.all()[:4])
+        return self.name or names or f"Meeting {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        if self.visit_id:
+            return reverse("visits:visit-detail", kwargs={"pk": self.visit_id}) + f"#meeting-{self.pk}"
+        return reverse("visits:visit-list")
+
+
+class Participant(models.Model):
+    """One participant of a meeting: the name as written, resolved to an official when known."""
+
+    class Role(models.TextChoices):
+        HOST = "host", "Host"
+        GUEST = "guest", "Guest"
+        PARTICIPANT = "participant", "Participant"
+        CHAIR = "chair", "Chair"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    official = models.ForeignKey(
+        "people.Official",
+        null=True,
+        blank=True,
+        # A deleted official leaves the participant as a name as written, unresolved.
+        on_delete=models.SET_NULL,
+        related_name="participations",
+    )
+    name_as_written = models.CharField(max_length=200, blank=True)
+    title_as_written = models.CharField(max_length=200, blank=True, help_text="The post held at the meeting.")
+    country = CountryField(blank=True)
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_as_written="") | Q(official__isnull=False) | ~Q(title_as_written=""),
+                name="participant_named_or_titled",
+                violation_error_message="A participant needs a name, a title or an official.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.official_id:
+            return self.official.name
+        return self.name_as_written or self.title_as_written
+
+
+class Evidence(models.Model):
+    """Where in a source a visit or meeting is reported: the character spans of its sentences."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="evidence")
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    spans = models.JSONField(default=list, blank=True, help_text="[[start, end], ...] offsets into the text.")
+    key = models.CharField(
+        max_length=64, blank=True, help_text="The parser's identity of the record in this source (re-parse)."
+    )
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(visit__isnull=False) & Q(meeting__isnull=True))
+                | (Q(visit__isnull=True) & Q(meeting__isnull=False)),
+                name="evidence_for_visit_or_meeting",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "visit"], condition=Q(visit__isnull=False), name="evidence_unique_visit"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "meeting"],
+                condition=Q(meeting__isnull=False),
+                name="evidence_unique_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Evidence in {self.source_id}"
+
+    def excerpts(self) -> list[str]:
+        """The supporting sentences as text."""
+        text = self.source.text
+        return [text[a:b] for a, b in self.spans if 0 <= a < b <= len(text)]
+
+
+class Suggestion(models.Model):
+    """A reader's suggested correction; editors act on it, it never changes a record by itself."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        DISMISSED = "dismissed", "Dismissed"
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="suggestions")
+    name = models.CharField(max_length=120, blank=True)
+    email = models.EmailField(blank=True)
+    message = models.TextField(max_length=5000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    client = models.CharField(max_length=64, blank=True, help_text="Hash of the client address (throttling).")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Suggestion on visit {self.visit_id}"
+
+
+class ImportJob(models.Model):
+    """One import run from admin or the command line: its file, progress and outcome."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Previewed"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    filename = models.CharField(max_length=300)
+    format = models.CharField(max_length=10, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEW)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        # The record of an import outlives the account that ran it.
+        on_delete=models.SET_NULL,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Import of {self.filename} ({self.status})"
