@@ -1,0 +1,147 @@
+"""One FilterSet per resource: the HTML pages and the API share parameter names and meaning."""
+
+import django_filters as df
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django_countries import countries
+
+from orgs.models import Organisation
+from people.models import Official
+from visits.models import Meeting, Visit, VisitKind, VisitStatus
+
+COUNTRY_CHOICES = list(countries)
+MAX_QUERY_LENGTH = 200
+
+
+def full_text(queryset: QuerySet, fields: list[str], value: str) -> QuerySet:
+    """Full-text search over `fields`: PostgreSQL's search on PostgreSQL, case-insensitive words elsewhere."""
+    value = value.strip()
+    if not value:
+        return queryset
+    if connection.vendor == "postgresql":
+        vector = SearchVector(*fields, config="simple")
+        return queryset.annotate(search=vector).filter(search=SearchQuery(value, config="simple"))
+    for word in value.split()[:10]:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+class UpperCaseChoiceField(forms.ChoiceField):
+    """Accepts "tj" as well as "TJ"."""
+
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class CountryFilter(df.ChoiceFilter):
+    """An ISO 3166-1 alpha-2 code, upper or lower case; an unknown code is a validation error."""
+
+    field_class = UpperCaseChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", COUNTRY_CHOICES)
+        super().__init__(*args, **kwargs)
+
+
+class VisitFilter(df.FilterSet):
+    q = df.CharFilter(
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        label="Search",
+        help_text="Words in names, places, purpose and summary.",
+    )
+    official = df.ModelChoiceFilter(
+        queryset=Official.objects.all(),
+        to_field_name="slug",
+        method="filter_official",
+        help_text="An official's slug: visits made and meetings attended.",
+    )
+    organisation = df.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        field_name="organisations",
+        help_text="An organisation's slug.",
+    )
+    origin = CountryFilter(field_name="origin_country", help_text="Visitor's country, ISO 3166-1 alpha-2.")
+    destination = CountryFilter(field_name="destination_country", help_text="Host country, ISO code.")
+    country = CountryFilter(method="filter_country", help_text="Either side of the visit, ISO code.")
+    kind = df.ChoiceFilter(choices=VisitKind.choices)
+    status = df.ChoiceFilter(choices=VisitStatus.choices)
+    date_after = df.DateFilter(field_name="start_date", lookup_expr="gte", help_text="Starting on or after.")
+    date_before = df.DateFilter(
+        field_name="start_date", lookup_expr="lte", help_text="Starting on or before."
+    )
+    year = df.NumberFilter(
+        field_name="start_date",
+        method="filter_year",
+        min_value=1000,
+        max_value=2999,
+        help_text="Starting in this year.",
+    )
+    reviewed = df.BooleanFilter(method="filter_reviewed", help_text="Only records an editor accepted.")
+    updated_after = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Visit
+        fields = [
+            "q",
+            "official",
+            "organisation",
+            "origin",
+            "destination",
+            "country",
+            "kind",
+            "status",
+            "date_after",
+            "date_before",
+            "year",
+            "reviewed",
+            "updated_after",
+        ]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        fields = ["visitor__name", "visitor_name", "destination_city", "purpose", "summary"]
+        return full_text(queryset, fields, value)
+
+    def filter_official(self, queryset: QuerySet, name: str, value: Official) -> QuerySet:
+        return queryset.filter(Q(visitor=value) | Q(meetings__participants__official=value)).distinct()
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(origin_country=value) | Q(destination_country=value))
+
+    def filter_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(start_date__year=int(value))
+
+    def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        if value:
+            return queryset.filter(review_state="accepted")
+        return queryset.exclude(review_state="accepted")
+
+
+class MeetingFilter(df.FilterSet):
+    q = df.CharFilter(method="filter_q", max_length=MAX_QUERY_LENGTH, label="Search")
+    official = df.ModelChoiceFilter(
+        queryset=Official.objects.all(), to_field_name="slug", field_name="participants__official"
+    )
+    country = CountryFilter(field_name="country")
+    visit = df.NumberFilter(field_name="visit_id")
+    date_after = df.DateFilter(field_name="date", lookup_expr="gte")
+    date_before = df.DateFilter(field_name="date", lookup_expr="lte")
+    year = df.NumberFilter(field_name="date", lookup_expr="year", min_value=1000, max_value=2999)
+    updated_after = df.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+
+    class Meta:
+        model = Meeting
+        fields = ["q", "official", "country", "visit", "date_after", "date_before", "year", "updated_after"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return full_text(queryset, ["name", "city", "summary", "participants__name_as_written"], value)
