@@ -1,0 +1,269 @@
+"""Split "President Andrzej Duda and Prime Minister Donald Tusk" into people, each a title and a name."""
+
+from __future__ import annotations
+
+import re
+
+from .countries import UnknownCountry, normalise_country
+from .rows import PersonRef
+
+# General enough for heads of state and government, ministers, monarchs, officers and heads of
+# international bodies; longest first so "Prime Minister" wins over "Minister".
+TITLES: tuple[str, ...] = (
+    "President",
+    "Vice President",
+    "Vice-President",
+    "Prime Minister",
+    "Deputy Prime Minister",
+    "First Deputy Prime Minister",
+    "Premier",
+    "Vice Premier",
+    "Chancellor",
+    "Vice Chancellor",
+    "Taoiseach",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Shah",
+    "Amir",
+    "Emir",
+    "Sultan",
+    "Crown Prince",
+    "Crown Princess",
+    "Prince",
+    "Princess",
+    "Grand Duke",
+    "Grand Duchess",
+    "Regent",
+    "Pope",
+    "Patriarch",
+    "Cardinal",
+    "Archbishop",
+    "Governor General",
+    "Governor-General",
+    "Governor",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Chief of State",
+    "Head of State",
+    "Head of Government",
+    "General Secretary",
+    "First Secretary",
+    "Secretary-General",
+    "Secretary General",
+    "Deputy Secretary-General",
+    "Secretary of State",
+    "Secretary",
+    "Foreign Minister",
+    "Foreign Secretary",
+    "Minister",
+    "Defense Minister",
+    "Defence Minister",
+    "Finance Minister",
+    "Interior Minister",
+    "Trade Minister",
+    "Economy Minister",
+    "Energy Minister",
+    "State Counselor",
+    "State Councilor",
+    "National Security Adviser",
+    "National Security Advisor",
+    "High Representative",
+    "Special Envoy",
+    "Commissioner",
+    "Speaker",
+    "Ambassador",
+    "Director General",
+    "Director-General",
+    "Junta Member",
+    "Field Marshal",
+    "Marshal",
+    "General",
+    "Brigadier General",
+    "Lieutenant General",
+    "Major General",
+    "Admiral",
+    "Colonel",
+)
+MODIFIERS = r"(?:(?:Acting|Interim|Provisional|Transitional|Former|former|Federal|Deputy|Outgoing)\s+)*"
+SUFFIXES = r"(?:\s*-\s*(?:elect|Elect|designate|Designate))?"
+# "of ..." phrases that belong to the title ("Secretary-General of the United Nations Ban Ki-moon").
+OF_PHRASES: tuple[str, ...] = (
+    "the United Nations",
+    "the UN",
+    "NATO",
+    "the Presidency",
+    "the Presidium",
+    "the Council of Ministers",
+    "the State Council",
+    "the European Commission",
+    "the European Council",
+    "the Organization of American States",
+    "the OAS",
+    "the African Union Commission",
+    "the Arab League",
+    "State",
+    "Foreign Affairs",
+    "External Affairs",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Trade",
+    "the Interior",
+)
+# Typos seen in the HSG visitor field; fixed before matching so the title is recognised.
+TITLE_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bMinste?re?\b"), "Minister"),
+    (re.compile(r"\bMinistere\b"), "Minister"),
+    (re.compile(r"\bMinister(?=[A-Z])"), "Minister "),
+    (re.compile(r"\b(President|Chancellor)-\s+(elect|designate)\b"), r"\1-\2"),
+    (re.compile(r"(?<=Minister)-(?=[A-Z])"), " "),
+)
+
+_title_alt = "|".join(re.escape(t) for t in sorted(set(TITLES), key=len, reverse=True))
+_of_alt = "|".join(re.escape(p) for p in sorted(OF_PHRASES, key=len, reverse=True))
+TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<title>{MODIFIERS}(?:{_title_alt}){SUFFIXES}(?:\s+of\s+(?:{_of_alt}))?)(?![\w-])"
+)
+# Generational suffixes stay with the name: "Benigno S. Aquino, 3rd", "Surangel Whipps, Jr".
+NAME_SUFFIX_RE = re.compile(r"^(?:Jr|Sr|Jnr|2nd|3rd|4th|I{1,3}|IV|V)\.?$")
+PARTICLES = frozenset(
+    "al bin bint ibn abu abd de da das del della di do dos du e el la le van von der den ter y und of ben"
+    " bte binti".split()
+)
+# Groups and bodies are not people: "the Foreign Ministers of Russia", "Egyptian officials".
+GROUP_RE = re.compile(
+    r"(?i)\b(?:ministers|presidents|leaders|officials|representatives|members|delegations?|heads|counterparts"
+    r"|government|council|parliament|congress|assembly|committee|forces|troops|embassy|staff|people)\b"
+)
+ARTICLE_RE = re.compile(r"^(?:the|The|his|her|their)\s+")
+SPLIT_RE = re.compile(r"\s*(?:;|,\s*and\s+|,|\s+and\s+|\s+&\s+)\s*")
+TRAILING_DATE_RE = re.compile(
+    r"[\s,]+(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,?\s+\d{4})?\s*$"
+)
+# Qualifiers before a title that name a body, not a nationality, are worth keeping in the title.
+BODY_QUALIFIER_RE = re.compile(
+    r"\b(?:ASEAN|NATO|UN|U\.N\.|EU|OAS|OSCE|African Union|European|Commission|Union|Authority|Council"
+    r"|League|Organization|Bank|Fund|Agency|Quartet)\b"
+)
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace, the way XML pretty-printing breaks long lines."""
+    return " ".join(text.split())
+
+
+def _fix_typos(text: str) -> str:
+    for pattern, replacement in TITLE_TYPOS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def split_people(text: str) -> list[str]:
+    """Split a list of people on commas and "and", keeping "Jr." and "3rd" with their names."""
+    parts: list[str] = []
+    for part in SPLIT_RE.split(clean(text)):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if parts and NAME_SUFFIX_RE.match(part):
+            parts[-1] = f"{parts[-1]}, {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 8:
+        return False
+    for token in tokens:
+        bare = token.strip(".,'’()")
+        if not bare:
+            return False
+        if bare[0].isupper() or bare[0].isdigit() and NAME_SUFFIX_RE.match(bare):
+            continue
+        if bare.lower() in PARTICLES or re.match(r"^(?:al|el|ad|as|an|ar|at|az|d|l)['’-]", bare):
+            continue
+        return False
+    return True
+
+
+def _is_country(text: str) -> bool:
+    try:
+        normalise_country(text)
+    except UnknownCountry:
+        return False
+    return True
+
+
+def parse_person(text: str, country: str | None = None, *, strict: bool = False) -> PersonRef | None:
+    """Parse "Prime Minister Gordon Brown" into title + name; None when the text names nobody.
+
+    strict: free text (remarks) needs a title or a clean multi-word name to count as a person.
+    """
+    text = TRAILING_DATE_RE.sub("", _fix_typos(clean(text))).strip(" .,;:")
+    text = ARTICLE_RE.sub("", text)
+    if not text:
+        return None
+    match = TITLE_RE.search(text)
+    if match:
+        qualifier = text[: match.start()].strip()
+        title = match.group("title")
+        if qualifier.startswith("former"):
+            qualifier, title = qualifier[len("former") :].strip(), f"former {title}"
+        if qualifier and not _looks_like_name(qualifier):
+            return None
+        if qualifier and BODY_QUALIFIER_RE.search(qualifier):
+            title = f"{qualifier} {title}"
+        name = text[match.end() :].strip(" ,")
+        if strict and name and not _looks_like_name(name):
+            return None
+        return PersonRef(name=name or None, title=title, country=country)
+    if not _looks_like_name(text):
+        return None
+    if strict and (len(text.split()) < 2 or GROUP_RE.search(text) or _is_country(text)):
+        return None
+    return PersonRef(name=text, title=None, country=country)
+
+
+def parse_people(text: str, country: str | None = None, *, strict: bool = False) -> list[PersonRef]:
+    """Parse a list of people; a bare title followed by a person is one person ("Premier and Prince X")."""
+    people: list[PersonRef] = []
+    pending_title: str | None = None
+    for part in split_people(text):
+        person = parse_person(part, country, strict=strict)
+        if person is None:
+            pending_title = None
+            continue
+        bare_title = person.name is None and not ARTICLE_RE.match(part)
+        if pending_title and person.name:
+            person = PersonRef(
+                name=person.name, title=f"{pending_title} and {person.title or ''}".strip(), country=country
+            )
+            people.pop()
+        pending_title = person.title if bare_title and not strict else None
+        people.append(person)
+    return dedupe_people(people)
+
+
+def dedupe_people(people: list[PersonRef]) -> list[PersonRef]:
+    """Drop repeats of the same person (same key, or same name and title), keeping the first."""
+    seen: set[tuple[str, str]] = set()
+    result: list[PersonRef] = []
+    for person in people:
+        if person.key:
+            ident = ("key", person.key)
+        elif person.name:
+            ident = ("name", person.name.casefold())
+        else:
+            ident = ("title", (person.title or "").casefold())
+        if ident in seen:
+            continue
+        seen.add(ident)
+        result.append(person)
+    return result
