@@ -5,6 +5,8 @@ from django.db import models
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.editing import mark_edited
+
 
 class CuratedAdmin(SimpleHistoryAdmin):
     """Edit history for every change, and a record of the fields an editor changed by hand."""
@@ -13,8 +15,7 @@ class CuratedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: models.Model, form, change: bool) -> None:
         if change:
-            changed = [f for f in form.changed_data if f not in ("review_state",)]
-            obj.edited_fields = sorted(set(obj.edited_fields) | set(changed))
+            mark_edited(obj, form.changed_data)
         super().save_model(request, obj, form, change)
 
 

@@ -8,6 +8,7 @@ admin.site.site_title = "Archive editors"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="visits:visit-list", permanent=False), name="home"),
     path("admin/", admin.site.urls),
+    path("api/", include("config.api_urls")),
     path("", include("visits.urls")),
     path("", include("people.urls")),
     path("", include("orgs.urls")),
