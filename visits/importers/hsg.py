@@ -84,7 +84,9 @@ def read_hsg(path: str | Path) -> Iterator[ReadItem]:
         yield FileError(name, None, "unreadable", f"{name}: {exc}")
         return
     if root.tag not in ("visits", "trips"):
-        yield FileError(name, 1, "not-hsg", f"{name}: root element <{root.tag}>, expected <visits> or <trips>")
+        yield FileError(
+            name, 1, "not-hsg", f"{name}: root element <{root.tag}>, expected <visits> or <trips>"
+        )
         return
     for index, record in enumerate(root):
         line = lines[index] if index < len(lines) else None
@@ -128,7 +130,9 @@ def _read_record(record: ET.Element, file: str, line: int | None, stem: str) -> 
         yield RowError(file, line, record_id, "unknown-record", f"{where}: unexpected <{record.tag}>")
         return
     if not row.visitors:
-        problems.append(ReadWarning(file, line, record_id, "no-visitor", f"{where}: no visitor could be read"))
+        problems.append(
+            ReadWarning(file, line, record_id, "no-visitor", f"{where}: no visitor could be read")
+        )
     row.source_file, row.source_line = file, line
     yield from problems
     yield row
@@ -155,7 +159,9 @@ def _visit_row(
         kind=kind_from_text(summary),
         purpose=purpose_from_text(summary),
         summary=summary,
-        meetings=meetings_from_text(summary, subjects=visitors, country="US", city=None, start=start, end=end),
+        meetings=meetings_from_text(
+            summary, subjects=visitors, country="US", city=None, start=start, end=end
+        ),
         organisations=organisations_from_text(summary),
     )
 

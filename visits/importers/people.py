@@ -79,6 +79,17 @@ TITLES: tuple[str, ...] = (
     "Director General",
     "Director-General",
     "Junta Member",
+    "Heir Apparent",
+    "Chief Executive",
+    "Royal Counselor",
+    "Special Representative",
+    "Representative",
+    "Administrator",
+    "Commander-in-Chief",
+    "Commander",
+    "Generalissimo",
+    "Comandante",
+    "Chair",
     "Field Marshal",
     "Marshal",
     "General",
@@ -117,6 +128,7 @@ OF_PHRASES: tuple[str, ...] = (
 # Typos seen in the HSG visitor field; fixed before matching so the title is recognised.
 TITLE_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bMinste?re?\b"), "Minister"),
+    (re.compile(r"\bMInister\b"), "Minister"),
     (re.compile(r"\bMinistere\b"), "Minister"),
     (re.compile(r"\bMinister(?=[A-Z])"), "Minister "),
     (re.compile(r"\b(President|Chancellor)-\s+(elect|designate)\b"), r"\1-\2"),
@@ -131,13 +143,45 @@ TITLE_RE = re.compile(
 # Generational suffixes stay with the name: "Benigno S. Aquino, 3rd", "Surangel Whipps, Jr".
 NAME_SUFFIX_RE = re.compile(r"^(?:Jr|Sr|Jnr|2nd|3rd|4th|I{1,3}|IV|V)\.?$")
 PARTICLES = frozenset(
-    "al bin bint ibn abu abd de da das del della di do dos du e el la le van von der den ter y und of ben"
-    " bte binti".split()
+    [
+        "al",
+        "bin",
+        "bint",
+        "ibn",
+        "abu",
+        "abd",
+        "de",
+        "da",
+        "das",
+        "del",
+        "della",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "e",
+        "el",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "y",
+        "und",
+        "of",
+        "ben",
+        "bte",
+        "binti",
+    ]
 )
 # Groups and bodies are not people: "the Foreign Ministers of Russia", "Egyptian officials".
 GROUP_RE = re.compile(
     r"(?i)\b(?:ministers|presidents|leaders|officials|representatives|members|delegations?|heads|counterparts"
-    r"|government|council|parliament|congress|assembly|committee|forces|troops|embassy|staff|people)\b"
+    r"|government|council|parliament|congress|assembly|committee|forces|troops|embassy|staff|people|allies"
+    r"|community|society|agency|presidency|executive|aides?|foreign|educational|triumvirate|marines"
+    r"|ambassadors|serbs?|germany|britain|union|organization|commission|U\.S)\b"
 )
 ARTICLE_RE = re.compile(r"^(?:the|The|his|her|their)\s+")
 SPLIT_RE = re.compile(r"\s*(?:;|,\s*and\s+|,|\s+and\s+|\s+&\s+)\s*")
@@ -185,7 +229,7 @@ def _looks_like_name(text: str) -> bool:
         bare = token.strip(".,'’()")
         if not bare:
             return False
-        if bare[0].isupper() or bare[0].isdigit() and NAME_SUFFIX_RE.match(bare):
+        if bare[0].isupper() or (bare[0].isdigit() and NAME_SUFFIX_RE.match(bare)):
             continue
         if bare.lower() in PARTICLES or re.match(r"^(?:al|el|ad|as|an|ar|at|az|d|l)['’-]", bare):
             continue

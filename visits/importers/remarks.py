@@ -25,7 +25,9 @@ MULTILATERAL_RE = re.compile(
 # Sentence ends: a period after two lowercase letters or a bracket, so "W. D. Cameron", "U.S." and
 # "Dr." do not end a sentence.
 SENTENCE_RE = re.compile(r"(?<=[a-z\)]{2}[.!?])\s+(?=[A-Z])|(?<=[.!?]\))\s+|;\s*")
-MEET_RE = re.compile(r"\b(?:[Mm]et|[Mm]eetings?|[Cc]onferred|[Tt]alks)\s+(?:separately\s+|again\s+|also\s+)?with\s+")
+MEET_RE = re.compile(
+    r"\b(?:[Mm]et|[Mm]eetings?|[Cc]onferred|[Tt]alks)\s+(?:separately\s+|again\s+|also\s+)?with\s+"
+)
 # Where the list of people ends: a place, a time, a purpose, or "and <verb>".
 MEET_END_RE = re.compile(
     r"\s+(?:at|during|in|on|to|for|while|after|before|prior|regarding|concerning|about|who|where|when"
@@ -33,9 +35,23 @@ MEET_END_RE = re.compile(
     r"|,\s+(?=[a-z])"
 )
 MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
+    month: number
+    for number, month in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
     )
 }
 MEET_DATE_RE = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})")
@@ -50,21 +66,37 @@ AT_EVENT_RE = re.compile(
 
 # Bodies named in remarks, by canonical short name; aliases are matched as whole words.
 ORGANISATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("NATO", ("NATO", "North Atlantic Treaty Organization", "North Atlantic Alliance", "North Atlantic Council",
-              "Atlantic Alliance")),
+    (
+        "NATO",
+        (
+            "NATO",
+            "North Atlantic Treaty Organization",
+            "North Atlantic Alliance",
+            "North Atlantic Council",
+            "Atlantic Alliance",
+        ),
+    ),
     ("GCC", ("GCC", "Gulf Cooperation Council")),
     ("UN", ("United Nations", "UN", "U.N.", "UNGA")),
     ("EU", ("European Union", "EU", "European Council", "European Commission")),
-    ("EEC", ("European Economic Community", "EEC", "European Community", "European Communities",
-             "Common Market")),
+    (
+        "EEC",
+        ("European Economic Community", "EEC", "European Community", "European Communities", "Common Market"),
+    ),
     ("ASEAN", ("ASEAN", "Association of Southeast Asian Nations")),
     ("APEC", ("APEC", "Asia-Pacific Economic Cooperation", "Asia-Pacific Economic and Cooperation")),
     ("OAS", ("OAS", "Organization of American States")),
     ("AU", ("African Union",)),
     ("OAU", ("OAU", "Organization of African Unity")),
     ("Arab League", ("Arab League", "League of Arab States")),
-    ("OSCE", ("OSCE", "Organization for Security and Cooperation in Europe",
-              "Organization for Security and Co-operation in Europe")),
+    (
+        "OSCE",
+        (
+            "OSCE",
+            "Organization for Security and Cooperation in Europe",
+            "Organization for Security and Co-operation in Europe",
+        ),
+    ),
     ("CSCE", ("CSCE", "Conference on Security and Cooperation in Europe")),
     ("G7", ("G-7", "G7", "Group of Seven")),
     ("G8", ("G-8", "G8", "Group of Eight")),
@@ -140,7 +172,9 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_RE.split(clean(text)) if s and s.strip()]
 
 
-def _meeting_date(clause: str, start: datetime.date | None, end: datetime.date | None) -> datetime.date | None:
+def _meeting_date(
+    clause: str, start: datetime.date | None, end: datetime.date | None
+) -> datetime.date | None:
     match = MEET_DATE_RE.search(clause)
     if not match or start is None:
         return None
