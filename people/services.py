@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from common.text import name_key
-from people.models import Identifier, Official, OfficialAlias, OfficialRedirect
+from common.text import match_key, name_key, unique_slug
+from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
 
 
 @transaction.atomic
@@ -33,3 +33,83 @@ def official_merge(*, survivor: Official, merged: Official) -> Official:
         survivor.save(update_fields=["country", "name_key", "match_key", "updated_at"])
     merged.delete()
     return survivor
+
+
+def _candidates(qs, country: str):
+    return qs.filter(country=country) if country else qs
+
+
+def official_resolve(
+    *,
+    name: str,
+    country: str = "",
+    identifier: tuple[str, str] | None = None,
+    create: bool = True,
+) -> Official | None:
+    """Find the official a name refers to (id, name or alias, transliteration, unique surname), or create one.
+
+    Never joins two people on a shared surname alone unless exactly one official of that country has it.
+    """
+    country = (country or "").upper()
+    if identifier:
+        found = Identifier.objects.filter(scheme=identifier[0], value=identifier[1]).select_related(
+            "official"
+        )
+        if found:
+            return found[0].official
+    key = name_key(name)
+    if not key:
+        return None
+    people = Official.objects.all()
+    for lookup in (
+        {"name_key": key},
+        {"aliases__name_key": key},
+        {"match_key": match_key(name)},
+        {"aliases__match_key": match_key(name)},
+    ):
+        hits = list(_candidates(people.filter(**lookup), country).distinct()[:2])
+        if len(hits) == 1 or (hits and identifier is None and lookup == {"name_key": key}):
+            return _with_identifier(hits[0], identifier)
+    tokens = key.split()
+    if len(tokens) == 1 and country:
+        # "Churchill" alone: only a unique holder of that surname in the same country.
+        hits = list(people.filter(country=country, name_key__endswith=f" {key}")[:2])
+        if len(hits) == 1:
+            return _with_identifier(hits[0], identifier)
+    if not create:
+        return None
+    official = Official(name=name.strip(), country=country, slug=unique_slug(Official, name))
+    official.save()
+    return _with_identifier(official, identifier)
+
+
+def _with_identifier(official: Official, identifier: tuple[str, str] | None) -> Official:
+    if identifier:
+        Identifier.objects.get_or_create(
+            scheme=identifier[0], value=identifier[1], defaults={"official": official}
+        )
+    return official
+
+
+def position_record(
+    *,
+    official: Official,
+    title: str,
+    country: str = "",
+    organisation=None,
+    source=None,
+) -> Position | None:
+    """Record that `official` held the post `title` (once per title; an existing post is reused)."""
+    title = (title or "").strip()[:200]
+    if not title:
+        return None
+    for position in official.positions.all():
+        if position.title.lower() == title.lower():
+            return position
+    return Position.objects.create(
+        official=official,
+        title=title,
+        country=(country or official.country or ""),
+        organisation=organisation,
+        source=source,
+    )

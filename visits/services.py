@@ -1,0 +1,382 @@
+"""Writes that span models: keeping sources, parsing them, turning extractions into records."""
+
+import datetime
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from common.editing import assign_unless_edited
+from common.models import ReviewState
+from common.text import name_key
+from orgs.services import organisation_resolve
+from people.models import Official, Position
+from people.services import official_resolve, position_record
+from visits.models import Evidence, Meeting, Participant, Source, Visit
+
+log = logging.getLogger(__name__)
+
+# A source longer than this is kept whole but parsed only up to here (the extractor says so in a warning).
+MAX_SOURCE_CHARS = 10_000_000
+_WS = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def text_checksum(text: str) -> str:
+    """SHA-256 of the text with white space folded: the same article pasted twice has one checksum."""
+    return hashlib.sha256(_WS.sub(" ", text).strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def unreadable_reason(text: str) -> str:
+    """Why a text cannot be parsed ("" when it can)."""
+    if not text.strip():
+        return "The source has no text to parse."
+    sample = text[:20_000]
+    if sample.count("\x00") or len(_CONTROL.findall(sample)) > len(sample) // 100:
+        return "The source does not look like text (control characters or binary data); it is kept unparsed."
+    return ""
+
+
+@transaction.atomic
+def source_create(
+    *,
+    text: str,
+    url: str = "",
+    outlet: str = "",
+    published: datetime.date | None = None,
+    title: str = "",
+    filename: str = "",
+    kind: str = Source.Kind.ARTICLE,
+) -> tuple[Source, bool]:
+    """Keep an incoming article (or find the one already kept with the same text); True when new."""
+    text = text.replace("\x00", "")  # PostgreSQL text cannot hold NUL; the rest is kept as sent
+    checksum = text_checksum(text)
+    return Source.objects.get_or_create(
+        checksum=checksum,
+        defaults={
+            "text": text,
+            "url": url[:1000],
+            "outlet": outlet[:200],
+            "published": published,
+            "title": title[:500],
+            "filename": filename[:300],
+            "kind": kind,
+        },
+    )
+
+
+def source_submit(
+    *,
+    text: str,
+    url: str = "",
+    outlet: str = "",
+    published: datetime.date | None = None,
+    title: str = "",
+    filename: str = "",
+) -> tuple[Source, bool]:
+    """Keep an article and queue its parse once the transaction commits; True when the source is new."""
+    from visits.tasks import parse_source
+
+    source, created = source_create(
+        text=text, url=url, outlet=outlet, published=published, title=title, filename=filename
+    )
+    if created:
+        transaction.on_commit(lambda: parse_source.delay(source.pk))
+    return source, created
+
+
+def source_parse(*, source_id: int) -> Source:
+    """Parse a kept source and write its records; a failure is kept on the source, nothing half-written."""
+    from visits.extraction import PARSER_VERSION, extract
+
+    Source.objects.filter(pk=source_id).update(status=Source.Status.PARSING, error="")
+    source = Source.objects.get(pk=source_id)
+    problem = unreadable_reason(source.text)
+    if problem:
+        return _finish(source, Source.Status.FAILED, problem, PARSER_VERSION)
+    try:
+        extraction = extract(source.text[:MAX_SOURCE_CHARS], source.published).to_dict()
+        with transaction.atomic():
+            result = extraction_apply(source=source, extraction=extraction)
+    except Exception as exc:  # any parser or write failure is recorded on the source, never lost
+        log.exception("Parsing source %s failed", source_id)
+        return _finish(source, Source.Status.FAILED, f"{type(exc).__name__}: {exc}", PARSER_VERSION)
+    notes = list(extraction.get("warnings") or [])
+    if not result.visits and not result.meetings:
+        notes.append("No visit or meeting was found in this text.")
+    source.extraction = extraction
+    return _finish(source, Source.Status.PARSED, " ".join(notes), PARSER_VERSION)
+
+
+def _finish(source: Source, status: str, error: str, version: str) -> Source:
+    source.status, source.error, source.parser_version = status, error, version
+    source.parsed_at = timezone.now()
+    source.save(update_fields=["status", "error", "parser_version", "parsed_at", "extraction", "updated_at"])
+    return source
+
+
+@dataclass
+class ApplyResult:
+    """What an extraction did to the database."""
+
+    visits: list[Visit] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class _Person:
+    official: Official | None
+    title: str
+    country: str
+    position: Position | None
+
+
+def _date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _record_key(*parts: Any) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()  # noqa: S324 (an id, not security)
+
+
+def extraction_apply(
+    *, source: Source, extraction: dict, review_state: str = ReviewState.UNREVIEWED
+) -> ApplyResult:
+    """Write an extraction's records for `source`: idempotent, never overwriting what an editor changed."""
+    result = ApplyResult()
+    orgs = {}
+    for item in extraction.get("organisations") or []:
+        org = organisation_resolve(
+            name=item.get("name") or "", acronym=item.get("acronym") or "", kind=item.get("kind") or ""
+        )
+        if org:
+            orgs[name_key(item.get("name") or "")] = org
+    people: dict[str, _Person] = {}
+    for item in extraction.get("officials") or []:
+        person = _person(item, source=source, orgs=orgs, review_state=review_state)
+        if item.get("name"):
+            people[name_key(item["name"])] = person
+            if person.official:
+                result.officials.append(person.official)
+    keys: set[str] = set()
+    for item in extraction.get("visits") or []:
+        visit, key = _apply_visit(
+            item, source=source, people=people, orgs=orgs, review_state=review_state, result=result
+        )
+        if visit:
+            keys.add(key)
+            result.visits.append(visit)
+    for item in extraction.get("meetings") or []:
+        meeting, key = _apply_meeting(
+            item, source=source, people=people, result=result, review_state=review_state
+        )
+        if meeting:
+            keys.add(key)
+            result.meetings.append(meeting)
+    _drop_stale(source, keys, result)
+    return result
+
+
+def _person(item: dict, *, source: Source, orgs: dict, review_state: str) -> _Person:
+    name, country = (item.get("name") or "").strip(), (item.get("country") or "").upper()
+    title = (item.get("title") or "").strip()
+    if not name:
+        return _Person(None, title, country, None)
+    official = official_resolve(name=name, country=country)
+    if review_state == ReviewState.ACCEPTED and official.review_state == ReviewState.UNREVIEWED:
+        official.review_state = review_state  # records an editor enters (the demo) are accepted as a whole
+        official.save(update_fields=["review_state", "updated_at"])
+    org = None
+    if item.get("organisation"):
+        org = orgs.get(name_key(item["organisation"])) or organisation_resolve(
+            name=item["organisation"], country=country, kind="intergovernmental" if not country else ""
+        )
+    position = position_record(
+        official=official, title=title, country=country, organisation=org, source=source
+    )
+    return _Person(official, title, country, position)
+
+
+def _lookup(people: dict[str, _Person], name: str | None) -> _Person | None:
+    key = name_key(name or "")
+    if not key:
+        return None
+    if key in people:
+        return people[key]
+    # "Aliyev" in a visit for "Kamran Aliyev" among the officials: a unique token-subset match.
+    tokens = set(key.split())
+    hits = [p for k, p in people.items() if tokens <= set(k.split()) or set(k.split()) <= tokens]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _apply_visit(
+    item: dict, *, source: Source, people: dict, orgs: dict, review_state: str, result: ApplyResult
+) -> tuple[Visit | None, str]:
+    destination = (item.get("destination_country") or "").upper()
+    if not destination:
+        return None, ""
+    person = _lookup(people, item.get("visitor"))
+    visitor_country = (item.get("visitor_country") or (person.country if person else "") or "").upper()
+    if person is None and item.get("visitor"):
+        official = official_resolve(name=item["visitor"], country=visitor_country)
+        person = _Person(official, "", visitor_country, None)
+    start, end = _date(item.get("start_date")), _date(item.get("end_date"))
+    if start and end and end < start:
+        end = None
+    visitor = person.official if person else None
+    key = _record_key("visit", visitor.pk if visitor else name_key(item.get("visitor") or ""), destination)
+    values = {
+        "visitor": visitor,
+        "visitor_name": (item.get("visitor") or "")[:200],
+        "visitor_title": (person.title if person else "")[:200],
+        "visitor_position": person.position if person else None,
+        "origin_country": visitor_country,
+        "destination_country": destination,
+        "destination_city": (item.get("destination_city") or "")[:120],
+        "start_date": start,
+        "end_date": end,
+        "kind": item.get("kind") or "unknown",
+        "status": item.get("status") or "completed",
+        "purpose": (item.get("purpose") or "")[:500],
+    }
+    evidence = (
+        Evidence.objects.filter(source=source, key=key, visit__isnull=False).select_related("visit").first()
+    )
+    visit = evidence.visit if evidence else _same_visit_elsewhere(visitor, destination, start)
+    if visit is None:
+        visit = Visit(review_state=review_state, **values)
+        visit.full_clean(exclude=["visitor", "visitor_position"])
+        visit.save()
+        result.counts["visits created"] += 1
+    elif assign_unless_edited(visit, values if evidence else _fill_blanks(visit, values)):
+        visit.full_clean(exclude=["visitor", "visitor_position"])
+        visit.save()
+        result.counts["visits updated"] += 1
+    purpose = values["purpose"].lower()
+    for org in orgs.values():
+        if purpose and (
+            org.name.lower() in purpose or (org.acronym and org.acronym.lower() in purpose.split())
+        ):
+            visit.organisations.add(org)
+    Evidence.objects.update_or_create(
+        source=source, visit=visit, defaults={"key": key, "spans": item.get("evidence") or []}
+    )
+    return visit, key
+
+
+def _fill_blanks(visit: Visit, values: dict) -> dict:
+    """Another source's visit: only fill what it does not say yet."""
+    return {k: v for k, v in values.items() if v and not getattr(visit, k)}
+
+
+def _same_visit_elsewhere(
+    visitor: Official | None, destination: str, start: datetime.date | None
+) -> Visit | None:
+    """The visit another source already reports: same visitor and destination, start within three days."""
+    if visitor is None or start is None:
+        return None
+    window = (start - datetime.timedelta(days=3), start + datetime.timedelta(days=3))
+    return (
+        Visit.objects.filter(visitor=visitor, destination_country=destination, start_date__range=window)
+        .order_by("start_date")
+        .first()
+    )
+
+
+def _apply_meeting(
+    item: dict, *, source: Source, people: dict, result: ApplyResult, review_state: str
+) -> tuple[Meeting | None, str]:
+    names = [n for n in item.get("participants") or [] if isinstance(n, str) and n.strip()]
+    if not names:
+        return None, ""
+    country = (item.get("country") or "").upper()
+    resolved = []
+    for name in names:
+        person = _lookup(people, name)
+        if person is None:
+            official = official_resolve(name=name, country="")
+            person = _Person(official, "", official.country.code if official.country else "", None)
+        resolved.append((name, person))
+    key = _record_key(
+        "meeting",
+        sorted(p.official.pk for _, p in resolved if p.official),
+        item.get("date"),
+        item.get("name") or "",
+    )
+    visit = _visit_for_meeting(result.visits, resolved, country)
+    values = {
+        "visit": visit,
+        "name": (item.get("name") or "")[:300],
+        "date": _date(item.get("date")),
+        "city": (item.get("city") or "")[:120],
+        "country": country,
+        "topics": [str(t)[:200] for t in item.get("topics") or []][:20],
+    }
+    evidence = Evidence.objects.filter(source=source, key=key, meeting__isnull=False).select_related(
+        "meeting"
+    )
+    meeting = evidence.first().meeting if evidence else None
+    if meeting is None:
+        meeting = Meeting.objects.create(review_state=review_state, **values)
+        result.counts["meetings created"] += 1
+    elif assign_unless_edited(meeting, values):
+        meeting.save()
+        result.counts["meetings updated"] += 1
+    present = {p.official_id for p in meeting.participants.all()} | {
+        name_key(p.name_as_written) for p in meeting.participants.all()
+    }
+    for name, person in resolved:
+        official = person.official
+        if (official and official.pk in present) or name_key(name) in present:
+            continue  # participants are only ever added: an editor's removal or addition stands
+        Participant.objects.create(
+            meeting=meeting,
+            official=official,
+            name_as_written=name[:200],
+            title_as_written=person.title[:200],
+            country=person.country,
+            role=Participant.Role.GUEST
+            if visit and visit.visitor_id == getattr(official, "pk", None)
+            else Participant.Role.PARTICIPANT,
+        )
+    Evidence.objects.update_or_create(
+        source=source, meeting=meeting, defaults={"key": key, "spans": item.get("evidence") or []}
+    )
+    return meeting, key
+
+
+def _visit_for_meeting(visits: list[Visit], resolved: list, country: str) -> Visit | None:
+    """The visit a meeting belongs to: its visitor takes part, or failing that it is in the same country."""
+    ids = {p.official.pk for _, p in resolved if p.official}
+    for visit in visits:
+        if visit.visitor_id in ids and (not country or visit.destination_country == country):
+            return visit
+    for visit in visits:
+        if country and visit.destination_country == country:
+            return visit
+    return visits[0] if len(visits) == 1 else None
+
+
+def _drop_stale(source: Source, keys: set[str], result: ApplyResult) -> None:
+    """Records this source no longer supports: unlink them; delete the ones nobody else vouches for."""
+    for evidence in (
+        Evidence.objects.filter(source=source).exclude(key__in=keys).select_related("visit", "meeting")
+    ):
+        record = evidence.visit or evidence.meeting
+        evidence.delete()
+        untouched = record.review_state == ReviewState.UNREVIEWED and not record.edited_fields
+        if untouched and not record.evidence.exists():
+            record.delete()
+            result.counts["deleted"] += 1
