@@ -24,7 +24,12 @@ MULTILATERAL_RE = re.compile(
 )
 # Sentence ends: a period after two lowercase letters or a bracket, so "W. D. Cameron", "U.S." and
 # "Dr." do not end a sentence.
-SENTENCE_RE = re.compile(r"(?<=[a-z\)]{2}[.!?])\s+(?=[A-Z])|(?<=[.!?]\))\s+|;\s*")
+# A period before "Attended the ..." (a capitalised word, then a lowercase one that is no name particle)
+# also ends one, which catches "King Abdullah II. Attended the summit".
+SENTENCE_RE = re.compile(
+    r"(?<=[a-z\)]{2}[.!?])\s+(?=[A-Z])|(?<=[.!?]\))\s+|;\s*"
+    r"|(?<=[.!?])\s+(?=[A-Z][a-z]+\s+(?!(?:al|bin|bint|ibn|de|da|del|di|do|dos|du|el|la|le|van|von|y)\b)[a-z])"
+)
 MEET_RE = re.compile(
     r"\b(?:[Mm]et|[Mm]eetings?|[Cc]onferred|[Tt]alks)\s+(?:separately\s+|again\s+|also\s+)?with\s+"
 )
@@ -32,6 +37,7 @@ MEET_RE = re.compile(
 MEET_END_RE = re.compile(
     r"\s+(?:at|during|in|on|to|for|while|after|before|prior|regarding|concerning|about|who|where|when"
     r"|following|aboard|upon|from|under|near|outside|over|until|as)\s+|\(|:|,?\s+and\s+(?=[a-z])(?!al-)"
+    r"|\s+(?:again|separately|also|together|briefly|privately|twice)\b"
     r"|,\s+(?=[a-z])"
 )
 MONTHS = {
