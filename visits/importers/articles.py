@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .rows import FileError, ReadWarning, RowError
-from .textio import decode, is_fallback
+from .textio import decode
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -150,8 +150,8 @@ def _article(text: str, filename: str, **fields: Any) -> ArticleRow:
 def _from_bytes(data: bytes, filename: str) -> Iterator[ArticleItem]:
     suffix = PurePosixPath(filename.lower()).suffix
     declared = _declared_charset(data) if suffix in (".html", ".htm") else None
-    text, codec = decode(data, declared)
-    if is_fallback(codec) and codec != (declared or "").lower():
+    text, codec, guessed = decode(data, declared)
+    if guessed:
         yield ReadWarning(
             filename, None, None, "encoding-fallback", f"{filename}: not UTF-8, read as {codec}"
         )

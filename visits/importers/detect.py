@@ -32,10 +32,10 @@ def detect_format(path: str | Path) -> Format:
         if suffix == ".xml":
             raise ValueError(f"{path}: XML but neither <visits> nor <trips>")
     if suffix == ".json" or head[:1] in (b"{", b"["):
-        # An article JSON has a text body; visit files have visits or visit columns.
-        if b'"visits"' in head or b'"external_id"' in head or b'"external_scheme"' in head:
+        # Export marker and visit columns first: an article's "gold" also holds a "visits" key.
+        if b"visits-archive/" in head or b'"external_id"' in head or b'"external_scheme"' in head:
             return "json"
-        if b'"text"' in head or (suffix == ".json" and head[:1] == b"{"):
+        if b'"text"' in head:
             return "articles"
         return "json"
     if head[:1] == b"<":

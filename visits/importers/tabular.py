@@ -37,7 +37,7 @@ from .rows import (
     RowError,
     VisitRow,
 )
-from .textio import decode, is_fallback
+from .textio import decode
 
 COLUMNS: tuple[str, ...] = (
     "external_scheme",
@@ -119,8 +119,8 @@ def _read_text(path: Path) -> tuple[str | None, list[ReadItem]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [FileError(name, None, "unreadable", f"{name}: {exc}")]
-    text, encoding = decode(data)
-    if is_fallback(encoding):
+    text, encoding, guessed = decode(data)
+    if guessed:
         message = f"{name}: not valid UTF-8, read as {encoding}; check accented names"
         return text, [ReadWarning(name, None, None, "encoding-fallback", message)]
     return text, []
@@ -266,8 +266,8 @@ def row_from_json(data: dict[str, Any], source: str = "", line: int | None = Non
     _check(isinstance(visitors, list) and bool(visitors), "visitors", "visitors must be a non-empty list")
     row = _row_common(data, [_person(v, "visitors") for v in visitors], source, line)
     # The export records where each row first came from; keep that rather than this file's name.
-    row.source_file = str(data.get("source_file") or source)
-    row.source_line = data.get("source_line") if "source_file" in data else line
+    if "source_file" in data:
+        row.source_file, row.source_line = str(data["source_file"] or ""), data.get("source_line")
     return row
 
 
