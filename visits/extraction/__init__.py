@@ -1,0 +1,9 @@
+"""Pure-Python extraction of official visits and meetings from news text (no Django, no network)."""
+
+from .api import extract, extract_file
+from .model import Extraction, Meeting, Official, Organisation, Visit
+
+PARSER_VERSION = "0.1.0"
+
+__all__ = ["PARSER_VERSION", "Extraction", "Meeting", "Official", "Organisation", "Visit", "extract",
+           "extract_file"]

@@ -1,0 +1,197 @@
+"""The public entry points: `extract` (text in, records out) and `extract_file` (a file in, the contract out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .dates import find_dates, parse_published
+from .gazetteer import fold, gazetteer
+from .model import Extraction, Meeting, Official, Organisation, Visit
+from .names import Doc, analyse
+from .refs import collect
+from .rules import Context, RawMeeting, RawVisit, meetings_in, visits_in
+from .text import html_to_text, normalise, sentences
+
+# News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
+# stall a worker. The cut is reported in `warnings`.
+MAX_CHARS = 100_000
+
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
+
+
+def _dateline(doc: Doc, text: str, published: dt.date | None) -> tuple[str | None, str | None, dt.date | None]:
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None, None, None
+    g = gazetteer()
+    place = m["place"].strip()
+    code = g.city_country.get(fold(place))
+    if code is None:
+        return None, None, None
+    city = place.title() if place.isupper() else place
+    head = re.split(r"\s(?:--|-)\s|:\s|\)\s", text[:120], maxsplit=1)[0]
+    dates = find_dates(head, 0, published)
+    return city, code, dates[0].date if dates else None
+
+
+def _clean(text: object) -> tuple[str, list[str]]:
+    warnings: list[str] = []
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+        warnings.append("input was bytes; decoded as UTF-8 with replacement")
+    if not isinstance(text, str):
+        return "", [f"input was {type(text).__name__}, not text; nothing extracted"]
+    if len(text) > MAX_CHARS:
+        warnings.append(f"text of {len(text)} characters cut to the first {MAX_CHARS}")
+        text = text[:MAX_CHARS]
+    bad = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+    if bad:
+        warnings.append(f"{bad} control characters replaced")
+        text = "".join(" " if ord(c) < 32 and c not in "\n\r\t" else c for c in text)
+    return text, warnings
+
+
+def extract(text: str, published: dt.date | None = None) -> Extraction:
+    """Extract officials, organisations, visits and meetings from one article's text; never raises."""
+    clean, warnings = _clean(text)
+    try:
+        result = _extract(clean, parse_published(published))
+    except Exception as exc:  # a parser bug must not lose the article: report it and return nothing
+        result = Extraction()
+        warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    result.warnings = warnings + result.warnings
+    return result
+
+
+def _extract(raw: str, published: dt.date | None) -> Extraction:
+    if not raw.strip():
+        return Extraction()
+    text = normalise(raw)
+    sents = sentences(text)
+    doc = analyse(text)
+    per_sent, subjects, delegation_head = collect(doc, sents)
+    ctx = Context()
+    ctx.dateline_city, ctx.dateline_country, _ = _dateline(doc, text, published)
+    counts = Counter(r.person for refs in per_sent for r in refs)
+    ctx.focus = counts.most_common(1)[0][0] if counts else -1
+    agent = delegation_head if delegation_head is not None else ctx.focus
+    raw_visits: list[RawVisit] = []
+    raw_meetings: list[RawMeeting] = []
+    for s, sent in enumerate(sents):
+        refs = per_sent[s]
+        if delegation_head is not None and re.search(r"\bdelegation\b", sent.text, re.I) and not refs:
+            agent = delegation_head
+        visits = visits_in(doc, sent, refs, ctx, published, agent)
+        for v in visits:
+            if v.status == "completed":
+                ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
+        meetings = meetings_in(doc, sent, refs, ctx, published, agent)
+        raw_visits += visits
+        raw_meetings += meetings
+        if meetings:
+            agent = meetings[0].people[0]
+        elif visits:
+            agent = visits[0].person
+        elif refs and refs[0].kind == "name":
+            agent = refs[0].person
+    raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx)
+    return _build(doc, raw_visits, raw_meetings)
+
+
+def _visits_from_meetings(doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit],
+                          ctx: Context) -> list[RawVisit]:
+    """A meeting abroad implies the trip of each participant from another country."""
+    out: list[RawVisit] = []
+    travelling = {v.person for v in visits if v.status == "completed"}
+    for m in meetings:
+        if not m.country:
+            continue
+        for p_idx in m.people:
+            p = doc.persons[p_idx]
+            if p.org_head or (p.title and "ambassador" in p.title.lower()):
+                continue
+            if p.country is None or p.country == m.country:
+                continue
+            if any(v.person == p_idx and v.country == m.country for v in visits + out):
+                continue
+            kind = "unknown"
+            out.append(RawVisit(p_idx, m.country, m.city, None, None, kind, "completed", None, False,
+                                list(m.evidence)))
+    del travelling
+    return out
+
+
+def _build(doc: Doc, raw_visits: list[RawVisit], raw_meetings: list[RawMeeting]) -> Extraction:
+    result = Extraction()
+    for p in doc.persons:
+        result.officials.append(Official(p.name, p.title, p.country, p.organisation, list(p.spans[:5])))
+    seen_orgs: dict[str, Organisation] = {}
+    for s, e, entry in doc.orgs:
+        span = (doc.tokens[s].start, doc.tokens[e - 1].end)
+        org = seen_orgs.get(entry.name)
+        if org is None:
+            seen_orgs[entry.name] = org = Organisation(entry.name, entry.code, entry.org_kind)
+            result.organisations.append(org)
+        if len(org.evidence) < 5:
+            org.evidence.append(span)
+    merged: dict[tuple[int, str | None, str], RawVisit] = {}
+    for v in raw_visits:
+        p = doc.persons[v.person]
+        if p.country and v.country == p.country:
+            continue  # a trip at home is not a visit
+        key = (v.person, v.country, v.status)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = v
+            continue
+        old.city = old.city or v.city
+        old.start = min(filter(None, (old.start, v.start)), default=None)
+        old.end = old.end or v.end
+        old.kind = old.kind if old.kind != "unknown" else v.kind
+        old.purpose = old.purpose or v.purpose
+        old.evidence += v.evidence
+    for v in merged.values():
+        p = doc.persons[v.person]
+        result.visits.append(Visit(p.name, p.country, v.country, v.city, p.country, v.start, v.end, v.kind,
+                                   v.status, v.purpose, v.evidence[:5]))
+    seen_meet: set[tuple[frozenset[int], str | None]] = set()
+    for m in raw_meetings:
+        key = (frozenset(m.people), m.country)
+        if key in seen_meet:
+            continue
+        seen_meet.add(key)
+        names: list[str | None] = [doc.persons[i].name for i in m.people]
+        result.meetings.append(Meeting(names, m.name, m.date, m.city, m.country, m.topics, m.evidence))
+    return result
+
+
+def extract_file(path: str | Path) -> dict[str, Any]:
+    """Read an article .json (its text and published), a .txt or a .html file; return the contract dict."""
+    p = Path(path)
+    published: dt.date | None = None
+    warnings: list[str] = []
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return {"file": str(path), **Extraction(warnings=[f"cannot read file: {exc}"]).to_dict()}
+    raw = data.decode("utf-8", errors="replace")
+    suffix = p.suffix.lower()
+    if suffix == ".json":
+        try:
+            article = json.loads(raw)
+            text = str(article.get("text") or "") if isinstance(article, dict) else ""
+            published = parse_published(article.get("published")) if isinstance(article, dict) else None
+        except json.JSONDecodeError as exc:
+            text, warnings = "", [f"not valid JSON: {exc}"]
+    elif suffix in (".html", ".htm"):
+        text = html_to_text(raw)
+    else:
+        text = raw
+    result = extract(text, published)
+    result.warnings = warnings + result.warnings
+    return {"file": str(path), **result.to_dict()}

@@ -1,0 +1,404 @@
+"""Mentions in a document: places, organisations, posts (titles) and the people who hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, fold, gazetteer
+from .lexicon import HONORIFICS, INSTITUTION, PARTICLES, STOPCAPS, TITLE_MODIFIERS
+from .text import Token, tokenize
+
+CONNECTORS = frozenset({"of", "for", "the", "and", "under", "on", "'s", "&", "to", "in", "at"})
+# Words before a capitalised run that make it a person even without a post next to it.
+PERSON_CONTEXT = frozenset({"met", "with", "by", "between", "received", "welcomed", "hosted", "including",
+                            "respectively", "invited", "told", "congratulated", "thanked", "greeted", "visited",
+                            "meets", "receives", "welcomes", "hosts", "as", "among", "like", "ask", "asked"})
+SPEECH_VERBS = frozenset({"said", "says", "stressed", "noted", "added", "told", "met", "held", "arrived", "visited",
+                          "underscored", "underlined", "emphasised", "emphasized", "praised", "expressed",
+                          "invited", "thanked", "welcomed", "received", "hosted", "discussed", "paid", "left",
+                          "attended", "led", "leads", "heads", "headed", "will", "is", "was", "has", "had",
+                          "who", "called", "spoke", "voiced", "agreed", "landed", "flew", "departed", "came",
+                          "wrote", "tweeted", "announced", "explained", "highlighted", "commended", "recalled"})
+
+
+@dataclass(slots=True)
+class Place:
+    """A country, demonym or city mention (tokens i..j-1)."""
+
+    i: int
+    j: int
+    kind: str
+    code: str
+    name: str
+
+
+@dataclass(slots=True)
+class TitlePhrase:
+    """A post such as "Minister of Foreign Affairs of the Republic of Tajikistan" (tokens i..j-1)."""
+
+    i: int
+    j: int
+    title: str
+    head: tuple[str, ...]
+    country: str | None = None
+    org: str | None = None
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class Person:
+    """One official, gathered over all the mentions of them."""
+
+    name: str
+    keys: frozenset[str]
+    title: str | None = None
+    head: tuple[str, ...] = ()
+    country: str | None = None
+    organisation: str | None = None
+    org_head: bool = False
+    first: int = 0  # token index of the first mention
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A mention of person `person` over tokens i..j-1 (a name, or a post standing for a name)."""
+
+    i: int
+    j: int
+    person: int
+
+
+@dataclass(slots=True)
+class Doc:
+    """A tokenised article with its mentions."""
+
+    text: str
+    tokens: list[Token]
+    folded: list[str]
+    places: list[Place] = field(default_factory=list)
+    orgs: list[tuple[int, int, Entry]] = field(default_factory=list)
+    titles: list[TitlePhrase] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)  # per token: "", "country", "demonym", "city", "org", "title"
+
+
+def _name_token(tok: Token, f: str, tag: str) -> bool:
+    t = tok.text
+    if not t[:1].isupper() or tag or f in STOPCAPS or f in INSTITUTION or f in HONORIFICS:
+        return False
+    if len(t) >= 4 and t.isupper():
+        return False  # datelines and agency names: "ASTANA", "KAZINFORM"
+    if len(t) > 2 and t[-1].isupper() and t[-2].islower():
+        return False  # social-media handles glued to an initial: "MaithripalaS"
+    return t[:1].isalpha() and not any(c.isdigit() for c in t)
+
+
+def _tag(doc: Doc, g: Gazetteer) -> None:
+    n = len(doc.tokens)
+    doc.tag = [""] * n
+    i = 0
+    while i < n:
+        hit = g.match(doc.folded, i) if doc.tokens[i].text[:1].isupper() else None
+        if hit:
+            length, entry = hit
+            if entry.kind == "org":
+                doc.orgs.append((i, i + length, entry))
+            else:
+                doc.places.append(Place(i, i + length, entry.kind, entry.code or "", entry.name))
+            for k in range(i, i + length):
+                doc.tag[k] = entry.kind
+            i += length
+        else:
+            i += 1
+
+
+def _place_at(doc: Doc, i: int) -> Place | None:
+    for p in doc.places:
+        if p.i == i:
+            return p
+    return None
+
+
+def _org_at(doc: Doc, i: int) -> Entry | None:
+    for s, _, e in doc.orgs:
+        if s == i:
+            return e
+    return None
+
+
+def _titles(doc: Doc, g: Gazetteer) -> None:
+    """Find posts: modifiers, a head from the titles list, then an "of/for ..." complement of institution words."""
+    toks, fd, n = doc.tokens, doc.folded, len(doc.tokens)
+    i = 0
+    while i < n:
+        k = i
+        while k < n and fd[k] in TITLE_MODIFIERS and not g.match_title(fd, k):
+            k += 1
+        # a modifier that is itself a head ("Minister", "State") is tried as a head first
+        hl = g.match_title(fd, k) if k < n else 0
+        if not hl:
+            # "Foreign Minister": the modifier run may end in the head word itself
+            i += 1
+            continue
+        j = k + hl
+        while j < n:  # "Deputy" + "Prime Minister": a head followed by a longer head
+            m = j
+            while m < n and m < j + 3 and fd[m] in TITLE_MODIFIERS and not g.match_title(fd, m):
+                m += 1
+            hl2 = g.match_title(fd, m) if m < n else 0
+            if not hl2 or (toks[m].cap != toks[k].cap):
+                break
+            k, hl, j = m, hl2, m + hl2
+        while j < n:  # "Deputy Prime Minister and Defense Minister"; "Minister of State for Defence"
+            if fd[j] in ("and", "&") and j + 1 < n:
+                m = j + 1
+                while m < n and fd[m] in TITLE_MODIFIERS and not g.match_title(fd, m):
+                    m += 1
+                hl2 = g.match_title(fd, m) if m < n else 0
+                if hl2 and toks[m].cap == toks[k].cap:
+                    j = m + hl2
+                    continue
+            if fd[j] in ("of", "for", "under", "to", "in") and j + 1 < n:
+                m = j + 1
+                end = j
+                while m < n:
+                    f, t = fd[m], doc.tag[m]
+                    if t in ("country", "city", "org", "demonym") or (toks[m].cap and f in INSTITUTION):
+                        m += 1
+                        end = m
+                    elif f in CONNECTORS and m + 1 < n:
+                        m += 1
+                    elif toks[m].text == "," and m + 1 < n and toks[m + 1].cap and fd[m + 1] in INSTITUTION:
+                        m += 1  # "Minister of Tourism, Industry and Commerce"
+                    elif g.match_title(fd, m) and toks[m].cap:
+                        m += g.match_title(fd, m)
+                        end = m
+                    else:
+                        break
+                if end > j:
+                    j = end
+                    continue
+            break
+        start = i
+        text = doc.text[toks[start].start : toks[j - 1].end]
+        head = tuple(fd[k : k + hl])
+        tp = TitlePhrase(start, j, text, head, plural=fd[k + hl - 1].endswith("s") and fd[k + hl - 1] != "chairs")
+        _title_qualifiers(doc, tp)
+        doc.titles.append(tp)
+        for m in range(start, j):
+            if not doc.tag[m]:
+                doc.tag[m] = "title"
+        i = j
+
+
+def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
+    """Country and organisation of a post, from its complement ("of Tajikistan") or what precedes it."""
+    fd = doc.folded
+    seen_to = False
+    for p in doc.places:
+        if tp.i <= p.i < tp.j:
+            # "Ambassador to Japan", "Ambassador in Cuba": the host country, not the official's own
+            prev = fd[p.i - 1] if p.i > 0 else ""
+            seen_to = seen_to or prev in ("to", "in")
+            if not seen_to and tp.country is None:
+                tp.country = p.code
+    for s, e, entry in doc.orgs:
+        if tp.i <= s < tp.j and tp.org is None:
+            tp.org = entry.name
+    # qualifiers just before the post: "Kazakh", "Azerbaijan's", "ECO", "UN"
+    k = tp.i - 1
+    if k >= 0 and fd[k] == "'s":
+        k -= 1
+    while k >= 0 and doc.tag[k] in ("country", "demonym", "org", "city"):
+        for p in doc.places:
+            if p.i <= k < p.j and tp.country is None:
+                tp.country = p.code
+        for s, e, entry in doc.orgs:
+            if s <= k < e and tp.org is None and entry.org_kind == "intergovernmental":
+                tp.org = entry.name
+        k -= 1
+        if k >= 0 and fd[k] == "'s":
+            k -= 1
+    # strip the official's country from the post: "Minister of Foreign Affairs of the Republic of Tajikistan"
+    words = tp.title.split()
+    low = [w.lower() for w in words]
+    for cut in range(len(words) - 1, 0, -1):
+        if low[cut] == "of" and any(doc.tag[p.i] in ("country", "demonym") for p in doc.places
+                                    if doc.tokens[p.i].start >= doc.tokens[tp.i].start + len(" ".join(words[:cut]))
+                                    and p.j <= tp.j):
+            tail = " ".join(words[cut + 1 :]).lower()
+            if tail.startswith(("the republic", "republic", "the kingdom", "the russian", "the people's",
+                                "the islamic", "the state", "the united", "the federal")) or len(tail.split()) <= 2:
+                tp.title = " ".join(words[:cut])
+                break
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    toks, fd, tags, n = doc.tokens, doc.folded, doc.tag, len(doc.tokens)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        starts_with_city = (tags[i] == "city" and i + 1 < n and toks[i + 1].start - toks[i].end <= 1
+                            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1]) and (i == 0 or fd[i - 1] != "in"))
+        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _name_token(toks[j], fd[j], tags[j]) and toks[j].start - toks[j - 1].end <= 1:
+                j += 1
+            elif (tags[j] in ("city", "country") and toks[j].start - toks[j - 1].end <= 1
+                  and (j + 1 >= n or fd[j + 1] not in ("'s", ",") and not toks[j + 1].cap)
+                  and (tags[j] == "city" or _title_before(doc, i) is not None)):
+                j += 1  # "Vladimir Putin", "Caroline Kennedy", "Secretary-General Patricia Scotland"
+            elif fd[j] in PARTICLES and j + 1 < n and _name_token(toks[j + 1], fd[j + 1], tags[j + 1]):
+                j += 2
+            elif fd[j].startswith(("al-", "el-")) and toks[j].start - toks[j - 1].end <= 1:
+                j += 1
+            elif (toks[j].text == "-" and j + 1 < n and toks[j + 1].start == toks[j].end
+                  and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])):
+                j += 2  # "Akufo -Addo"
+            elif len(toks[j].text) == 2 and toks[j].text.endswith(".") and toks[j].text[0].isupper():
+                j += 1  # middle initial "Antony J. Blinken"
+            else:
+                break
+        runs.append((i, min(j, i + 6)))
+        i = j
+    return runs
+
+
+def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
+    k = i - 1
+    while k >= 0 and (doc.folded[k] in HONORIFICS or doc.tokens[k].text in (",",)):
+        if doc.tokens[k].text == "," and not (k + 1 < i and doc.folded[k + 1] in HONORIFICS):
+            break
+        k -= 1
+    for tp in doc.titles:
+        if tp.j == k + 1:
+            return tp
+    if k >= 0 and doc.tokens[k].text == ",":
+        for tp in doc.titles:
+            # the post must not already belong to a name before it ("X, Minister of Y, Z ...")
+            if tp.j == k and (tp.i == 0 or doc.tokens[tp.i - 1].text not in (",", "(")):
+                return tp
+    return None
+
+
+def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
+    fd, n = doc.folded, len(doc.tokens)
+    if j >= n or doc.tokens[j].text not in (",", "("):
+        return None
+    k = j + 1
+    while k < n and fd[k] in ("the", "a", "an", "who", "is", "now", "currently", "also", "as", "then"):
+        k += 1
+    m = k
+    while m < n and (doc.tag[m] in ("country", "demonym", "org", "city") or fd[m] == "'s"):
+        m += 1
+    for tp in doc.titles:
+        if tp.i in (k, m):
+            if tp.j < n and _name_token(doc.tokens[tp.j], fd[tp.j], doc.tag[tp.j]):
+                return None  # "..., Chinese President Xi Jinping": the post is the next person's
+            return tp
+    return None
+
+
+def _merge(doc: Doc, name: str, i: int, j: int) -> int:
+    keys = frozenset(fold(w) for w in name.replace("-", " ").split() if len(w) > 1 or w.isalpha())
+    keys = frozenset(k.rstrip(".") for k in keys if k not in ("mr", "ms", "mrs", "dr"))
+    best = -1
+    for idx in range(len(doc.persons) - 1, -1, -1):
+        p = doc.persons[idx]
+        if keys <= p.keys or p.keys <= keys:
+            best = idx
+            break
+        words = name.split()
+        pw = p.name.split()
+        if len(words) > 1 and len(pw) > 1 and fold(words[0]) == fold(pw[0]) and fold(words[-1]) == fold(pw[-1]):
+            best = idx  # "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"
+            break
+    if best < 0:
+        doc.persons.append(Person(name, keys, first=i))
+        return len(doc.persons) - 1
+    p = doc.persons[best]
+    if len(keys) > len(p.keys):
+        p.name, p.keys = name, keys
+    return best
+
+
+def _attach(p: Person, tp: TitlePhrase | None) -> None:
+    if tp is None:
+        return
+    if p.title is None or (len(tp.title) > len(p.title) and p.head == tp.head):
+        p.title, p.head = tp.title, tp.head
+    if tp.org and tp.country is None and p.country is None:
+        p.org_head, p.organisation = True, tp.org
+    if tp.country and p.country is None and not p.org_head:
+        p.country = tp.country
+    if tp.org and p.organisation is None:
+        p.organisation = tp.org
+
+
+def _persons(doc: Doc) -> None:
+    toks, fd = doc.tokens, doc.folded
+    prev_person_end = -10
+    list_title: TitlePhrase | None = None
+    rejected: dict[int, tuple[int, int]] = {}
+    for i, j in _name_runs(doc):
+        name = doc.text[toks[i].start : toks[j - 1].end]
+        before, after = _title_before(doc, i), _title_after(doc, j)
+        prev = fd[i - 1] if i > 0 else ""
+        nxt = fd[j] if j < len(fd) else ""
+        known = any(frozenset(fold(w) for w in name.split()) <= p.keys for p in doc.persons)
+        nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
+        in_list = prev in (",", "and") and prev_person_end in (i - 1, i - 2) and not nxt_word
+        after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
+        context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
+        multi = j - i >= 2
+        adverb = j - i == 1 and fd[i].endswith("ly") and prev in ("", ".", '"')
+        if before and nxt_word and i > 0 and toks[i - 1].text == ",":
+            before = None  # "..., the ECO Member States, Azernews reports": a source, not a person
+        joined = prev == "and" and i - 2 in rejected  # "Sergey Lavrov and Jeyhun Bayramov, the ..."
+        if adverb or not (before or after or known or in_list or joined or (multi and context) or j - i >= 3):
+            if multi:
+                rejected[j - 1] = (i, j)
+            continue
+        if joined:
+            ri, rj = rejected.pop(i - 2)
+            pidx = _merge(doc, doc.text[toks[ri].start : toks[rj - 1].end], ri, rj)
+            doc.mentions.append(Mention(ri, rj, pidx))
+            doc.persons[pidx].spans.append((toks[ri].start, toks[rj - 1].end))
+        idx = _merge(doc, name, i, j)
+        person = doc.persons[idx]
+        _attach(person, before)
+        _attach(person, after)
+        if before and before.plural:
+            list_title = before
+        elif in_list and list_title and not before and not after:
+            _attach(person, list_title)
+        elif not in_list:
+            list_title = None
+        if prev == "from" or (i >= 2 and fd[i - 2] == "from"):
+            pass
+        doc.mentions.append(Mention(i, j, idx))
+        person.spans.append((toks[i].start, toks[j - 1].end))
+        prev_person_end = j
+    # countries of officials introduced as "X from Cambodia": only if nothing else gave one
+    for m in doc.mentions:
+        p = doc.persons[m.person]
+        if p.country is None and not p.org_head and m.j + 1 < len(fd) and fd[m.j] == "from":
+            place = _place_at(doc, m.j + 1)
+            if place:
+                p.country = place.code
+
+
+def analyse(text: str) -> Doc:
+    """Tokenise and find places, organisations, posts and people in a (normalised) text."""
+    g = gazetteer()
+    toks = tokenize(text)
+    doc = Doc(text, toks, [fold(t.text) for t in toks])
+    _tag(doc, g)
+    _titles(doc, g)
+    _persons(doc)
+    return doc

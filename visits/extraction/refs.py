@@ -1,0 +1,134 @@
+"""Who each sentence talks about: names, posts standing for names ("the Iranian president"), pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import PERSON_NOUNS, PRONOUNS
+from .names import Doc, Person, TitlePhrase
+from .text import Sentence
+
+# Posts that name the same office in other words ("the Head of State" for a president).
+SYNONYMS: dict[str, frozenset[str]] = {
+    "head of state": frozenset({"president", "king", "emir", "amir", "sultan", "queen"}),
+    "leader": frozenset({"president", "prime minister", "king", "emir", "chancellor", "premier"}),
+    "premier": frozenset({"prime minister"}),
+    "pm": frozenset({"prime minister"}),
+    "fm": frozenset({"foreign minister", "minister of foreign affairs", "minister for foreign affairs"}),
+    "chief": frozenset({"secretary general", "secretary-general", "director general", "head"}),
+    "foreign minister": frozenset({"minister of foreign affairs", "minister for foreign affairs",
+                                   "foreign affairs minister", "foreign secretary", "secretary of state"}),
+}
+
+_DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_LED_BY = re.compile(r"\b(?:led|headed) by\b|\bheading\b|\bheads\b|\bleads\b|along with (?:his|her) delegation", re.I)
+
+
+@dataclass(slots=True)
+class Ref:
+    """One reference to a person in a sentence: token position and the person's index."""
+
+    i: int
+    j: int
+    person: int
+    start: int  # character offset
+    kind: str = "name"
+
+
+def _head_text(tp: TitlePhrase) -> str:
+    return " ".join(tp.head)
+
+
+def _compatible(p: Person, head: str) -> bool:
+    if not p.title:
+        return False
+    title = p.title.lower()
+    if head in title or any(h in title for h in SYNONYMS.get(head, ())):
+        return True
+    return any(head in syn and k in title for k, syn in SYNONYMS.items())
+
+
+def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -> int | None:
+    """The person a bare post refers to: same country if one is given, same post, most recently named."""
+    head = _head_text(tp)
+    fd = doc.folded
+    k = tp.i - 1
+    det = fd[k] if k >= 0 else ""
+    if det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None:
+        if not doc.tokens[tp.i].cap or tp.j - tp.i > 1 and det not in ("", ".", ","):
+            return None
+    order = recent[::-1] + [i for i in range(len(doc.persons)) if i not in recent]
+    for idx in order:
+        p = doc.persons[idx]
+        if p.first >= before:
+            continue
+        if tp.country and p.country and tp.country != p.country:
+            continue
+        if tp.org and p.organisation and tp.org != p.organisation:
+            continue
+        if _compatible(p, head) or (head in PERSON_NOUNS and (tp.country is None or p.country == tp.country)):
+            if tp.country and p.country is None and not p.org_head:
+                p.country = tp.country
+            return idx
+    if tp.country:
+        # "The Russian Foreign Minister" after an untitled "Sergei Lavrov": the post is his
+        for idx in order:
+            p = doc.persons[idx]
+            if p.first < before and p.title is None and p.country is None:
+                p.title, p.country, p.head = tp.title, tp.country, tp.head
+                return idx
+    return None
+
+
+def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int], int | None]:
+    """References per sentence, each sentence's first-named person, and the delegation head if any."""
+    by_start = {m.i: m for m in doc.mentions}
+    name_tokens = {k for m in doc.mentions for k in range(m.i, m.j)}
+    tok_sent: list[int] = []
+    s_idx = 0
+    for t in doc.tokens:
+        while s_idx + 1 < len(sents) and t.start >= sents[s_idx + 1].start:
+            s_idx += 1
+        tok_sent.append(s_idx)
+    per_sent: list[list[Ref]] = [[] for _ in sents]
+    titles_at = {tp.i: tp for tp in doc.titles}
+    recent: list[int] = []
+    subject: list[int] = [-1] * len(sents)
+    delegation_head: int | None = None
+    i, n = 0, len(doc.tokens)
+    while i < n:
+        s = tok_sent[i] if sents else 0
+        if i in by_start:
+            m = by_start[i]
+            per_sent[s].append(Ref(m.i, m.j, m.person, doc.tokens[i].start))
+            recent = [r for r in recent if r != m.person] + [m.person]
+            i = m.j
+            continue
+        tp = titles_at.get(i)
+        if tp is not None and not any(k in name_tokens for k in (tp.j, tp.j + 1)) and (
+            tp.i == 0 or tp.i - 1 not in name_tokens and doc.folded[tp.i - 1] != ","
+        ):
+            idx = _nominal_person(doc, tp, i, recent)
+            if idx is not None:
+                per_sent[s].append(Ref(tp.i, tp.j, idx, doc.tokens[i].start, "nominal"))
+                recent = [r for r in recent if r != idx] + [idx]
+            i = tp.j
+            continue
+        if doc.folded[i] in PRONOUNS and recent and sents:
+            per_sent[s].append(Ref(i, i + 1, -1, doc.tokens[i].start, "pronoun"))
+        i += 1
+    last_subject = -1
+    for s, refs in enumerate(per_sent):
+        # a pronoun stands for the sentence's first person if one came before it, else the last subject
+        for r in refs:
+            if r.kind == "pronoun":
+                earlier = [x for x in refs if x.kind != "pronoun" and x.i < r.i]
+                r.person = earlier[0].person if earlier else last_subject
+        per_sent[s] = refs = [r for r in refs if r.person >= 0]
+        if refs:
+            subject[s] = last_subject = refs[0].person
+        sent = sents[s]
+        if delegation_head is None and _DELEGATION.search(sent.text) and refs and _LED_BY.search(sent.text):
+            delegation_head = refs[0].person
+    return per_sent, subject, delegation_head

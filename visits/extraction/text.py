@@ -1,0 +1,226 @@
+"""Text plumbing: same-length normalisation, tokens with offsets, sentences, HTML to text."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Replacements keep the length of the text, so every offset found on the normalised copy is an offset
+# into the original text too (the evidence spans the caller stores).
+_SAME_LENGTH = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "«": '"', "»": '"', "`": "'"}
+)
+
+_WORD = re.compile(r"[^\W_]+(?:(?:[-.&]|['](?!s\b))[^\W_]+)*|['][s]\b|[^\w\s]", re.UNICODE)
+_ABBREV = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "h.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "capt",
+        "maj",
+        "brig",
+        "adm",
+        "rev",
+        "hon",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "d.c",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Map typographic quotes and dashes to ASCII without changing the length."""
+    return text.translate(_SAME_LENGTH)
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark with its offsets in the text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def word_tokens(text: str) -> list[str]:
+    """Plain token strings (used for gazetteer keys)."""
+    return [t.text for t in tokenize(text)]
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split into words and punctuation; abbreviations and initials keep their full stop."""
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        if word == "." and out and out[-1].end == s + offset:
+            prev = out[-1]
+            low = prev.text.lower()
+            if low in _ABBREV or (len(prev.text) == 1 and prev.text.isupper()) or "." in prev.text:
+                prev.text += "."
+                prev.end += 1
+                continue
+        out.append(Token(word, s + offset, e + offset))
+    return out
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence with its offsets and the index of the paragraph it sits in."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# A full stop, ?, or ! (plus closing quotes) then space and a capital, digit or quote; or a full stop glued
+# between two words ("ties.According"), which careless copy produces.
+_BOUNDARY = re.compile(r"""(?<=[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2}\.)(?=[A-Z][a-z])""")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, never across paragraphs (blank lines or single newlines)."""
+    out: list[Sentence] = []
+    para = 0
+    for pm in re.finditer(r"[^\n]+", text):
+        block_start = pm.start()
+        block = pm.group()
+        if not block.strip():
+            continue
+        cut = 0
+        for bm in _BOUNDARY.finditer(block):
+            piece = block[cut : bm.start()]
+            if _is_abbreviation(piece.rstrip()):
+                continue  # "Mr. Smith", "Feb. 15": not a sentence end
+            if piece.strip():
+                out.append(_sentence(text, block_start + cut, block_start + bm.start(), para))
+            cut = bm.end()
+        if block[cut:].strip():
+            out.append(_sentence(text, block_start + cut, block_start + len(block), para))
+        para += 1
+    return out
+
+
+def _is_abbreviation(piece: str) -> bool:
+    m = _LAST_WORD.search(piece)
+    if not m:
+        return False
+    word = m.group(1)
+    return word.lower() in _ABBREV - {"u.s", "u.k", "u.n", "no", "co"} or (len(word) == 1 and word.isupper())
+
+
+def _sentence(text: str, start: int, end: int, para: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], para)
+
+
+class _TextCollector(HTMLParser):
+    """Collects visible text; scripts, styles and other non-content elements are skipped."""
+
+    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "nav", "footer"})
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+            "header",
+            "ul",
+            "ol",
+            "table",
+            "figcaption",
+            "title",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, paragraphs separated by blank lines, entities unescaped."""
+    parser = _TextCollector()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # html.parser is lenient, but a broken page must still give its text
+        return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+    raw = html.unescape("".join(parser.parts))
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in raw.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
