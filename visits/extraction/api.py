@@ -14,7 +14,7 @@ from .gazetteer import fold, gazetteer
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .names import Doc, analyse
 from .refs import collect
-from .rules import Context, RawMeeting, RawVisit, meetings_in, visits_in
+from .rules import _MULTI, Context, RawMeeting, RawVisit, events_in, joiners_in, meetings_in, visits_in
 from .text import html_to_text, normalise, sentences
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
@@ -77,20 +77,33 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     per_sent, subjects, delegation_head = collect(doc, sents)
     ctx = Context()
     ctx.dateline_city, ctx.dateline_country, _ = _dateline(doc, text, published)
-    counts = Counter(r.person for refs in per_sent for r in refs)
+    cities = Counter((p.name, p.code) for p in doc.places if p.kind == "city" and doc.tag[p.i] == "city")
+    if cities:
+        (ctx.main_city, ctx.main_country), _n = cities.most_common(1)[0]
+    counts = Counter(r.person for refs in per_sent for r in refs if r.person >= 0)
     ctx.focus = counts.most_common(1)[0][0] if counts else -1
-    agent = delegation_head if delegation_head is not None else ctx.focus
+    agent = delegation_head if delegation_head is not None else -1
     raw_visits: list[RawVisit] = []
     raw_meetings: list[RawMeeting] = []
     for s, sent in enumerate(sents):
         refs = per_sent[s]
+        for r in refs:
+            if r.kind == "pronoun" and r.person < 0:
+                r.person = agent
+        refs = [r for r in refs if r.person >= 0]
         if delegation_head is not None and re.search(r"\bdelegation\b", sent.text, re.I) and not refs:
             agent = delegation_head
         visits = visits_in(doc, sent, refs, ctx, published, agent)
         for v in visits:
             if v.status == "completed":
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
-        meetings = meetings_in(doc, sent, refs, ctx, published, agent)
+        meetings = meetings_in(doc, sent, refs, ctx, published, agent) or events_in(
+            doc, sent, refs, ctx, published, agent)
+        joiners = joiners_in(sent, refs) if not meetings else []
+        if joiners and raw_meetings:
+            last = raw_meetings[-1]
+            last.people += [p for p in joiners if p not in last.people]
+            last.evidence.append((sent.start, sent.end))
         raw_visits += visits
         raw_meetings += meetings
         if meetings:
@@ -99,30 +112,48 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             agent = visits[0].person
         elif refs and refs[0].kind == "name":
             agent = refs[0].person
+    _home_countries(doc, raw_visits, raw_meetings, ctx)
     raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx)
     return _build(doc, raw_visits, raw_meetings)
+
+
+def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting], ctx: Context) -> None:
+    """Give officials of unknown nationality the country they receive guests in, or the dateline's."""
+    travellers = {v.person for v in visits}
+    for m in meetings:
+        if m.country and len(m.people) >= 2 and m.people[0] not in travellers:
+            host = doc.persons[m.people[0]]
+            guests = [doc.persons[i] for i in m.people[1:]]
+            if host.country is None and not host.org_head and any(g.country and g.country != m.country for g in guests):
+                host.country = m.country
+    if ctx.dateline_country:
+        for idx, p in enumerate(doc.persons):
+            if p.country is None and not p.org_head and idx not in travellers:
+                p.country = ctx.dateline_country
 
 
 def _visits_from_meetings(doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit],
                           ctx: Context) -> list[RawVisit]:
     """A meeting abroad implies the trip of each participant from another country."""
     out: list[RawVisit] = []
-    travelling = {v.person for v in visits if v.status == "completed"}
+    foreign = {(v.person, v.country) for v in visits}
     for m in meetings:
         if not m.country:
             continue
-        for p_idx in m.people:
+        text = " ".join(doc.text[s:e] for s, e in m.evidence)
+        kind = "multilateral" if m.name or _MULTI.search(text) else "unknown"
+        for rank, p_idx in enumerate(m.people):
             p = doc.persons[p_idx]
             if p.org_head or (p.title and "ambassador" in p.title.lower()):
                 continue
-            if p.country is None or p.country == m.country:
+            known_foreign = (p_idx, m.country) in foreign
+            if p.country == m.country or (p.country is None and not known_foreign):
                 continue
-            if any(v.person == p_idx and v.country == m.country for v in visits + out):
+            if any(v.person == p_idx and v.country == m.country and v.status == "completed" for v in visits + out):
                 continue
-            kind = "unknown"
-            out.append(RawVisit(p_idx, m.country, m.city, None, None, kind, "completed", None, False,
+            out.append(RawVisit(p_idx, m.country, m.city, None, None, kind, "completed", m.name, False,
                                 list(m.evidence)))
-    del travelling
+        del rank
     return out
 
 

@@ -81,6 +81,19 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
     return None
 
 
+def _lend_country(doc: Doc, tp: TitlePhrase, s: int, tok_sent: list[int], by_start: dict) -> None:
+    """A post with a country that nobody named earlier holds goes to the next named person without one."""
+    for k in range(tp.j, len(doc.tokens)):
+        if tok_sent[k] != s:
+            return
+        m = by_start.get(k)
+        if m is not None:
+            p = doc.persons[m.person]
+            if p.country is None and not p.org_head and (p.title is None or _compatible(p, _head_text(tp))):
+                p.country = tp.country
+            return
+
+
 def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int], int | None]:
     """References per sentence, each sentence's first-named person, and the delegation head if any."""
     by_start = {m.i: m for m in doc.mentions}
@@ -110,6 +123,8 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
             tp.i == 0 or tp.i - 1 not in name_tokens and doc.folded[tp.i - 1] != ","
         ):
             idx = _nominal_person(doc, tp, i, recent)
+            if idx is None and tp.country:
+                _lend_country(doc, tp, s, tok_sent, by_start)
             if idx is not None:
                 per_sent[s].append(Ref(tp.i, tp.j, idx, doc.tokens[i].start, "nominal"))
                 recent = [r for r in recent if r != idx] + [idx]
@@ -124,10 +139,10 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         for r in refs:
             if r.kind == "pronoun":
                 earlier = [x for x in refs if x.kind != "pronoun" and x.i < r.i]
-                r.person = earlier[0].person if earlier else last_subject
-        per_sent[s] = refs = [r for r in refs if r.person >= 0]
-        if refs:
-            subject[s] = last_subject = refs[0].person
+                r.person = earlier[0].person if earlier else -1  # left to the caller: the person followed
+        named = [r for r in refs if r.person >= 0]
+        if named:
+            subject[s] = last_subject = named[0].person
         sent = sents[s]
         if delegation_head is None and _DELEGATION.search(sent.text) and refs and _LED_BY.search(sent.text):
             delegation_head = refs[0].person

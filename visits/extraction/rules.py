@@ -37,9 +37,9 @@ _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks)\b", re.I)
 _TRAVEL = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
-    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
+    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|is currently in|to visit|"
-    r"will visit|pay a visit|paid a visit|planned \w+ visit|\w+ visit)\b",
+    r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit)\b",
     re.I,
 )
 _KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip)", re.I)
@@ -91,11 +91,41 @@ class Context:
     trip_city: str | None = None
     trip_country: str | None = None
     focus: int = -1  # the protagonist: the person the article is mostly about
+    main_city: str | None = None  # the city the article names most: what "here" means without a dateline
+    main_country: str | None = None
 
 
 def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
-    """Places named in a sentence, in order."""
-    return [p for p in doc.places if sent.start <= doc.tokens[p.i].start < sent.end]
+    """Places named in a sentence as locations, in order: not a post's country, not a possessive qualifier."""
+    out = []
+    for p in doc.places:
+        if not sent.start <= doc.tokens[p.i].start < sent.end or p.kind == "demonym":
+            continue
+        if doc.tag[p.i - 1] == "title" if p.i > 0 else False:
+            continue
+        if p.j < len(doc.folded) and doc.folded[p.j] in ("'s", "-"):
+            continue  # "Iran's Prosecutor General", "Uzbek-US"
+        if p.j < len(doc.folded) and doc.folded[p.j] in ("region", "province", "oblast", "regions", "state"):
+            continue  # "East Kazakhstan region": a region at home, not the country abroad
+        if p.i > 0 and doc.folded[p.i - 1] in ("east", "west", "north", "south", "central", "northern",
+                                                "southern", "eastern", "western"):
+            continue
+        if any(tp.i <= p.i < tp.j for tp in doc.titles):
+            continue
+        out.append(p)
+    return out
+
+
+def _located(doc: Doc, places: list[Place]) -> list[Place]:
+    """Places that a preposition marks as where something happens ("in Astana", "at Riyadh's palace")."""
+    keep = []
+    for p in places:
+        k = p.i - 1
+        while k >= 0 and doc.folded[k] in ("the", "city", "of", "capital", ","):
+            k -= 1
+        if k >= 0 and doc.folded[k] in ("in", "at", "here", "to", "into", "from", "outside", "near"):
+            keep.append(p)
+    return keep
 
 
 def _city_country(places: list[Place], after: int = -1) -> tuple[str | None, str | None]:
@@ -110,8 +140,9 @@ def _city_country(places: list[Place], after: int = -1) -> tuple[str | None, str
 
 def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None, str | None]:
     """The first city/country named after a character offset (a travel verb's destination)."""
-    later = [p for p in places if doc.tokens[p.i].start >= offset and p.kind in ("city", "country")]
-    if not later:
+    later = [p for p in places if doc.tokens[p.i].start >= offset and p.kind in ("city", "country")
+             and p.i > 0 and doc.folded[p.i - 1] not in ("from", "departed", "left")]
+    if not later or doc.tokens[later[0].i].start - offset > 60:
         return None, None
     first = later[0]
     if first.kind == "city":
@@ -132,8 +163,28 @@ def _topics(text: str) -> list[str]:
     return [p.strip(" .") for p in parts if 2 < len(p.strip()) < 80][:6]
 
 
+_GROUP = re.compile(r"\b(?:officials|diplomats|ministers|members|executives|representatives|ambassador|envoy|"
+                    r"delegation|counterparts|interlocutors|reporters)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|reported)\s*$", re.I)
+_INITIAL_PP = re.compile(r"\s*(?:in|during|at|after|speaking after)\b", re.I)
+
+
+def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple[str | None, str | None]:
+    places = _located(doc, sentence_places(doc, sent))
+    city, country = _city_country(places)
+    if country is None and _HERE.search(sent.text):
+        city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
+    if country is None:
+        city, country = ctx.trip_city, ctx.trip_country
+    if country is None and host is not None:
+        country = doc.persons[host].country
+    if country is None:
+        city, country = ctx.dateline_city, ctx.dateline_country
+    return city, country
+
+
 def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
-                last_subject: int) -> list[RawMeeting]:
+                agent: int) -> list[RawMeeting]:
     """Face-to-face meetings reported in one sentence (none for calls, welcomes at airports, plans)."""
     text = sent.text
     m = _MEET.search(text)
@@ -142,102 +193,136 @@ def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, publish
     if _CALL.search(text) and not _COURTESY.search(text):
         return []
     trig = m.group().lower()
-    if _PROTOCOL.search(text) and not _ACTIVE_MET.match(trig):
+    passive_met = bool(re.search(r"\b(?:was|were|been)\s+$", text[: m.start()]))
+    if _PROTOCOL.search(text) and (passive_met or not _ACTIVE_MET.match(trig)):
         return []
-    head = text[max(0, m.start() - 45) : m.start()]
-    if _FUTURE.search(head) or re.search(r"\b(?:will|to|would)\s+$", head):
+    if _FUTURE.search(text[max(0, m.start() - 45) : m.end() + 25]) or re.search(r"\b(?:will|to|would)\s+$",
+                                                                                text[: m.start()]):
         return []
-    t0 = sent.start + m.start()
-    t1 = sent.start + m.end()
+    t0, t1 = sent.start + m.start(), sent.start + m.end()
     before = [r for r in refs if r.start < t0]
-    after = [r for r in refs if r.start >= t1]
-    # a relative clause or a purpose clause after the objects ends the object list
+    after = [r for r in refs if r.start >= t1
+             and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])]
+    # a relative or purpose clause after the objects ends the object list
     cut = re.search(r"\b(?:who|which|where|to discuss|to attend|as part of|during which)\b", text[m.end() :])
     if cut:
         after = [r for r in after if r.start < t1 + cut.start()]
-    passive = trig.startswith("was ") or " from" in text[m.end() : m.end() + 25]
-    symmetric = "between" in trig or bool(re.match(r"\s*(?:held|met|hold|had)", text[m.start() :])) and len(
+    passive = trig.startswith("was ") or passive_met or " from" in text[m.end() : m.end() + 25]
+    if _INITIAL_PP.match(text) and not any(r.start < t0 for r in before if r.kind == "name"):
+        before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
+    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had)", trig))) and len(
         {r.person for r in before}) >= 2
-    subj: list[int] = []
-    if before:
-        # "In talks with X", "During a separate meeting with X": the subject is the one the article follows
-        if re.match(r"\s*(?:in|during|at)\b", text[: m.start()], re.I) and not any(
-            r.start < t0 and r.kind == "name" for r in before[:1]):
-            subj = [last_subject] if last_subject >= 0 else []
-        else:
-            subj = [before[0].person]
-    elif last_subject >= 0:
-        subj = [last_subject]
-    elif ctx.focus >= 0:
-        subj = [ctx.focus]
+    subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []
     objects: list[int] = []
     for r in after:
         if r.person not in objects and r.person not in subj:
             objects.append(r.person)
     if symmetric:
-        people = []
+        people: list[int] = []
         for r in before + after:
             if r.person not in people:
                 people.append(r.person)
-        groups = [people] if len(people) >= 2 else []
-    elif passive and before:
-        groups = [[before[0].person, o] for o in objects[:1]] if objects else []
+        groups = [people]
+    elif objects:
+        groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
+    elif subj and (_GROUP.search(text[m.start() : m.end() + 80]) or re.match(r"\s+in\s+[A-Z]", text[m.end() :])):
+        groups = [subj[:]]  # a named official meeting unnamed ones ("met a number of US diplomats")
     else:
-        groups = [[s, o] for s in subj for o in objects if s != o]
+        groups = []
     if not groups:
         return []
-    places = sentence_places(doc, sent)
-    city, country = _city_country([p for p in places if p.kind != "demonym"])
-    if city is None and country is None and _HERE.search(text):
-        city, country = ctx.dateline_city or ctx.trip_city, ctx.dateline_country or ctx.trip_country
-    if city is None and country is None:
-        city, country = ctx.trip_city, ctx.trip_country
-    if country is None and ("receiv" in trig or "host" in trig or "welcom" in trig or "courtesy" in trig):
-        host = doc.persons[subj[0]] if subj else None
-        country = host.country if host else None
-    if country is None:
-        city, country = ctx.dateline_city, ctx.dateline_country
-    dates = [d for d in find_dates(text, sent.start, published) if not _FUTURE.search(text[: d.start - sent.start][-30:])]
+    host = subj[0] if subj and ("receiv" in trig or "host" in trig or "welcom" in trig) else None
+    city, country = _location(doc, sent, ctx, host)
+    dates = [d for d in find_dates(text, sent.start, published)
+             if not _FUTURE.search(text[: d.start - sent.start][-30:])]
     date = dates[0].date if dates else None
     topics = _topics(text)
     return [RawMeeting(g, None, date, city, country, topics, [(sent.start, sent.end)]) for g in groups]
 
 
+_ATTEND = re.compile(
+    r"\b(?:attended|took part in|participated in|was present at)\s+(?:an?\s+|the\s+)?(?P<ev>[^,.;]*?\b(?:meeting|summit|"
+    r"session|gathering|forum|conference|assembly)\b[^,.;]*?)(?=,|\.|;| which| where| in [A-Z]| on [A-Z]|$)",
+    re.I,
+)
+
+
+def events_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
+              agent: int) -> list[RawMeeting]:
+    """A multilateral session a named official attended ("attended an informal meeting of ... heads of state")."""
+    m = _ATTEND.search(sent.text)
+    if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
+        return []
+    before = [r for r in refs if r.start < sent.start + m.start()]
+    person = before[-1].person if before else agent
+    if person < 0:
+        return []
+    city, country = _location(doc, sent, ctx, None)
+    dates = find_dates(sent.text, sent.start, published)
+    ev = m["ev"].strip()
+    return [RawMeeting([person], ev[:1].upper() + ev[1:], dates[0].date if dates else None, city, country, [],
+                       [(sent.start, sent.end)])]
+
+
+def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
+    """People a sentence adds to the meeting just reported ("also present were ...", "attended by ...")."""
+    m = _JOINERS.search(sent.text)
+    if not m or _PROTOCOL.search(sent.text):
+        return []
+    return [r.person for r in refs if r.kind == "name"]
+
+
+_CLAUSE_BREAK = re.compile(r"\b(?:that|which|when|while|because|after|since|where)\b")
+_RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
+_LEG = re.compile(r"\b(?:stop|stopover|leg|onward|then|next)\b[^.;]{0,20}?\b(?:in|to)\s*$", re.I)
+
+
+def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agent: int) -> int:
+    """Who makes the trip: the name nearest before the verb in the same clause, else the one followed."""
+    before = [r for r in refs if r.start < sent.start + verb_start]
+    who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
+    if who and before:
+        return before[-1].person  # "..., who arrived here this morning"
+    if before:
+        r = before[-1]
+        gap = text[r.start - sent.start : verb_start]
+        if not _CLAUSE_BREAK.search(gap) or r.kind == "pronoun":
+            return r.person
+        return -1
+    return agent if verb_start < 50 else -1
+
+
 def visits_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
-              last_subject: int) -> list[RawVisit]:
+              agent: int) -> list[RawVisit]:
     """Trips told in one sentence with a travel verb ("arrived in", "on a state visit to", "will visit")."""
     text = sent.text
     out: list[RawVisit] = []
     if _CALL.search(text) and not _COURTESY.search(text) and not re.search(r"\bvisit", text, re.I):
         return out
-    places = [p for p in sentence_places(doc, sent) if p.kind in ("city", "country")]
+    places = sentence_places(doc, sent)
+    kind_m = _KIND.search(text)
     for m in _TRAVEL.finditer(text):
+        if _RETURN.match(text[m.end() :]):
+            continue  # "flew back to New York": going home is not a visit
         t0 = sent.start + m.start()
-        before = [r for r in refs if r.start < t0]
-        who_m = re.search(r",\s*who\b[^,]*$", text[: m.start()])
-        if who_m and before:
-            person = before[-1].person  # "..., who arrived here this morning"
-        elif before:
-            person = before[0].person
-        elif last_subject >= 0:
-            person = last_subject
-        else:
+        person = _traveller(text, sent, refs, m.start(), agent)
+        if person < 0 or any(v.person == person for v in out):
             continue
         city, country = _place_after(doc, places, t0)
         if country is None and _HERE.search(text[m.start() :]):
-            city, country = ctx.dateline_city or ctx.trip_city, ctx.dateline_country or ctx.trip_country
+            city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
         if country is None:
-            # "a planned Uzbekistan visit": the place before the noun
-            pre = [p for p in places if doc.tokens[p.j - 1].end <= t0 and doc.tokens[p.j - 1].end >= t0 - 2]
+            # "a planned Uzbekistan visit": the place right before the noun
+            pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0]
             if pre:
                 city, country = (pre[-1].name, pre[-1].code) if pre[-1].kind == "city" else (None, pre[-1].code)
         if country is None:
             continue
         window = text[max(0, m.start() - 60) : m.end() + 10]
         status = "planned" if _FUTURE.search(window) else "completed"
-        kind_m = _KIND.search(text)
         kind = kind_m.group(1).lower() if kind_m else "multilateral" if _MULTI.search(text) else "unknown"
-        dates = find_dates(text, sent.start, published, future=status == "planned")
+        dates = [d for d in find_dates(text, sent.start, published, future=status == "planned")
+                 if d.start >= t0 - 40]
         start = end = None
         if dates:
             start, end = dates[0].date, dates[0].end_date
@@ -245,7 +330,19 @@ def visits_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published
                                                  m.group(), re.I):
             start = published
         ev = _EVENT.search(text)
-        out.append(RawVisit(person, country, city, start, end, kind, status, ev["ev"].strip() if ev else None,
-                            True, [(sent.start, sent.end)]))
-        break  # one trip per sentence: later verbs in it usually restate it
+        purpose = ev["ev"].strip() if ev else None
+        ev_idx = [(sent.start, sent.end)]
+        out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx))
+        # other legs of a tour in the same sentence: "flew into Riyadh from Bahrain ..., with a stop in Qatar"
+        if re.search(r"\btour\b", text, re.I):
+            for p in places:
+                pos = doc.tokens[p.i].start - sent.start
+                if p.code == country or p.code == doc.persons[person].country:
+                    continue
+                lead = text[max(0, pos - 30) : pos]
+                if re.search(r"\bfrom\s*$", lead):
+                    out.append(RawVisit(person, p.code, None, None, None, kind, "completed", purpose, True, ev_idx))
+                elif _LEG.search(lead):
+                    fut = "planned" if _FUTURE.search(text[pos : pos + 40]) or _FUTURE.search(lead) else "completed"
+                    out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
     return out
