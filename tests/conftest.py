@@ -3,18 +3,9 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 
-EDITOR_MODELS = (
-    "visit",
-    "meeting",
-    "participant",
-    "official",
-    "position",
-    "organisation",
-    "source",
-    "evidence",
-)
+from common.accounts import editors_group
 
 
 def in_ci() -> bool:
@@ -23,12 +14,9 @@ def in_ci() -> bool:
 
 @pytest.fixture
 def editor(db) -> User:
-    """A staff user with add/change/delete/view on every record an editor curates."""
-    group, _ = Group.objects.get_or_create(name="Editors")
-    perms = Permission.objects.filter(content_type__model__in=EDITOR_MODELS)
-    group.permissions.set(perms)
+    """A staff user in the Editors group (every permission on the archive's own models)."""
     user = User.objects.create_user("editor", "editor@example.org", "editor-pass-123", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(editors_group())
     return user
 
 
@@ -41,3 +29,14 @@ def reader(db) -> User:
 @pytest.fixture
 def admin_user(db) -> User:
     return User.objects.create_superuser("admin", "admin@example.org", "admin-pass-123")
+
+
+@pytest.fixture(autouse=True)
+def eager_celery(settings):
+    """Tasks run in process unless a test starts a real worker (tests/visits/test_worker.py)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

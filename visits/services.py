@@ -371,12 +371,14 @@ def _visit_for_meeting(visits: list[Visit], resolved: list, country: str) -> Vis
 
 def _drop_stale(source: Source, keys: set[str], result: ApplyResult) -> None:
     """Records this source no longer supports: unlink them; delete the ones nobody else vouches for."""
-    for evidence in (
-        Evidence.objects.filter(source=source).exclude(key__in=keys).select_related("visit", "meeting")
-    ):
+    stale = Evidence.objects.filter(source=source).exclude(key__in=keys).select_related("visit", "meeting")
+    # Meetings first: a visit keeps standing while a meeting an editor kept still belongs to it.
+    for evidence in sorted(stale, key=lambda e: e.visit_id is not None):
         record = evidence.visit or evidence.meeting
         evidence.delete()
         untouched = record.review_state == ReviewState.UNREVIEWED and not record.edited_fields
         if untouched and not record.evidence.exists():
+            if isinstance(record, Visit) and record.meetings.exists():
+                continue
             record.delete()
             result.counts["deleted"] += 1

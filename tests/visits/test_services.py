@@ -1,0 +1,223 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.editing import mark_edited
+from people.models import Official
+from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.services import extraction_apply, source_create, source_parse, source_submit
+
+ARTICLE = (
+    "Kamran Aliyev, Azerbaijan's Prosecutor General, arrived in Dushanbe, Tajikistan, on a working visit. "
+    "In a meeting with Yusuf Rahmon, Prosecutor General of Tajikistan, the sides discussed legal assistance."
+)
+EXTRACTION = {
+    "officials": [
+        {"name": "Kamran Aliyev", "title": "Prosecutor General", "country": "AZ", "organisation": None},
+        {"name": "Yusuf Rahmon", "title": "Prosecutor General", "country": "TJ", "organisation": None},
+    ],
+    "organisations": [
+        {"name": "Economic Cooperation Organization", "acronym": "ECO", "kind": "intergovernmental"}
+    ],
+    "visits": [
+        {
+            "visitor": "Kamran Aliyev",
+            "visitor_country": "AZ",
+            "destination_country": "TJ",
+            "destination_city": "Dushanbe",
+            "start_date": "2024-05-18",
+            "end_date": None,
+            "kind": "working",
+            "purpose": "Meeting of the ECO Prosecutors General",
+            "evidence": [[0, 98]],
+        }
+    ],
+    "meetings": [
+        {
+            "participants": ["Kamran Aliyev", "Yusuf Rahmon"],
+            "date": None,
+            "city": "Dushanbe",
+            "country": "TJ",
+            "topics": ["legal assistance"],
+            "evidence": [[99, 200]],
+        }
+    ],
+}
+
+
+def kept_source(text: str = ARTICLE) -> Source:
+    source, _ = source_create(text=text, outlet="Azernews", published=datetime.date(2024, 5, 18))
+    return source
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(m.objects.count() for m in (Visit, Meeting, Participant, Official, Evidence))
+
+
+@pytest.mark.django_db
+def test_same_text_pasted_twice_is_one_source():
+    first, created = source_create(text=ARTICLE)
+    again, created_again = source_create(text="  " + ARTICLE.replace(" ", "  ") + "\n")
+    assert created and not created_again
+    assert first == again
+
+
+@pytest.mark.django_db
+def test_extraction_becomes_linked_unreviewed_records_with_evidence():
+    source = kept_source()
+    result = extraction_apply(source=source, extraction=EXTRACTION)
+    visit = Visit.objects.get()
+    assert visit.visitor.name == "Kamran Aliyev"
+    assert (visit.origin_country, visit.destination_country, visit.destination_city) == (
+        "AZ",
+        "TJ",
+        "Dushanbe",
+    )
+    assert visit.start_date == datetime.date(2024, 5, 18)
+    assert visit.review_state == "unreviewed"
+    assert visit.visitor_position.title == "Prosecutor General"
+    assert [o.acronym for o in visit.organisations.all()] == ["ECO"]
+    meeting = Meeting.objects.get()
+    assert meeting.visit == visit
+    assert sorted(p.official.name for p in meeting.participants.all()) == ["Kamran Aliyev", "Yusuf Rahmon"]
+    assert Evidence.objects.get(visit=visit).spans == [[0, 98]]
+    assert result.counts["visits created"] == 1
+
+
+@pytest.mark.django_db
+def test_applying_the_same_extraction_twice_changes_nothing():
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    before = counts()
+    result = extraction_apply(source=source, extraction=EXTRACTION)
+    assert counts() == before
+    assert not result.counts
+
+
+@pytest.mark.django_db
+def test_reparse_keeps_editor_changes():
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    visit = Visit.objects.get()
+    visit.destination_city = "Khujand"
+    visit.kind = "official"
+    mark_edited(visit, ["destination_city", "kind"])
+    visit.save()
+    changed = {**EXTRACTION, "visits": [{**EXTRACTION["visits"][0], "purpose": "A corrected purpose"}]}
+
+    extraction_apply(source=source, extraction=changed)
+
+    visit.refresh_from_db()
+    assert (visit.destination_city, visit.kind) == ("Khujand", "official")
+    assert visit.purpose == "A corrected purpose"
+
+
+@pytest.mark.django_db
+def test_records_a_reparse_no_longer_finds_are_removed():
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    extraction_apply(source=source, extraction={**EXTRACTION, "visits": [], "meetings": []})
+    assert not Visit.objects.exists()
+    assert not Meeting.objects.exists()
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_records_an_editor_accepted_survive_a_reparse_that_no_longer_finds_them():
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    meeting = Meeting.objects.get()
+    meeting.review_state = "accepted"
+    meeting.save()
+
+    extraction_apply(source=source, extraction={**EXTRACTION, "visits": [], "meetings": []})
+
+    assert Meeting.objects.get() == meeting
+    assert Visit.objects.get() == meeting.visit  # the accepted meeting still belongs to it
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_second_source_on_the_same_visit_adds_evidence_not_a_twin():
+    extraction_apply(source=kept_source(), extraction=EXTRACTION)
+    other = kept_source(ARTICLE + " A second outlet's report.")
+    later = {
+        **EXTRACTION,
+        "visits": [{**EXTRACTION["visits"][0], "start_date": "2024-05-19"}],
+        "meetings": [],
+    }
+    extraction_apply(source=other, extraction=later)
+    visit = Visit.objects.get()
+    assert visit.sources.count() == 2
+    assert visit.start_date == datetime.date(2024, 5, 18)
+
+
+@pytest.mark.django_db
+def test_an_impossible_extraction_is_not_half_written():
+    source = kept_source()
+    broken = {**EXTRACTION, "visits": [{**EXTRACTION["visits"][0], "destination_country": "ZZ"}]}
+    with pytest.raises(ValidationError, match="destination_country"), transaction.atomic():
+        extraction_apply(source=source, extraction=broken)
+    assert counts() == (0, 0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   \n ", "no text"),
+        ("\x00\x01\x02binary\x03\x04" * 50, "does not look like text"),
+    ],
+)
+def test_unparseable_sources_fail_with_a_message_and_are_kept(text, message):
+    source, _ = source_create(text=text)
+    source = source_parse(source_id=source.pk)
+    assert source.status == "failed"
+    assert message in source.error
+    assert Source.objects.filter(pk=source.pk).exists()
+
+
+@pytest.mark.django_db
+def test_parse_of_a_real_article_writes_records_and_records_the_parser_version():
+    source = kept_source()
+    source = source_parse(source_id=source.pk)
+    assert source.status == "parsed", source.error
+    assert source.parser_version
+    assert source.parsed_at is not None
+    assert Visit.objects.filter(destination_country="TJ").exists()
+
+
+@pytest.mark.django_db
+def test_parse_of_a_text_with_no_visit_says_so():
+    source, _ = source_create(text="Le ministre a parlé de la météo. Il fait beau aujourd'hui à Paris.")
+    source = source_parse(source_id=source.pk)
+    assert source.status == "parsed"
+    assert "No visit or meeting was found" in source.error
+    assert not Visit.objects.exists()
+
+
+@pytest.mark.django_db
+def test_parser_crash_leaves_source_failed_and_earlier_records_intact(monkeypatch):
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    before = counts()
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr("visits.extraction.extract", explode)
+    source = source_parse(source_id=source.pk)
+    assert source.status == "failed"
+    assert "parser exploded" in source.error
+    assert counts() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submit_queues_the_parse_once_and_recognises_a_repeat():
+    source, created = source_submit(text=ARTICLE, published=datetime.date(2024, 5, 18))
+    again, created_again = source_submit(text=ARTICLE)
+    source.refresh_from_db()
+    assert created and not created_again and again == source
+    assert source.status == "parsed"  # eager in tests: the parse ran on commit
