@@ -1,4 +1,28 @@
 """The REST API under /api/ (v1 resources, the OpenAPI schema and its docs)."""
 
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []
+from orgs.api import OrganisationViewSet
+from people.api import OfficialViewSet
+from visits.api import MeetingViewSet, SourceViewSet, VisitViewSet
+from visits.api_countries import CountryViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.include_format_suffixes = False
+router.register("visits", VisitViewSet, basename="visit")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("officials", OfficialViewSet, basename="official")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("sources", SourceViewSet, basename="source")
+router.register("countries", CountryViewSet, basename="country")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

@@ -9,7 +9,7 @@ from django_countries import countries
 
 from orgs.models import Organisation
 from people.models import Official
-from visits.models import Meeting, Visit, VisitKind, VisitStatus
+from visits.models import Meeting, Source, Visit, VisitKind, VisitStatus
 
 COUNTRY_CHOICES = list(countries)
 MAX_QUERY_LENGTH = 200
@@ -145,3 +145,84 @@ class MeetingFilter(df.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return full_text(queryset, ["name", "city", "summary", "participants__name_as_written"], value)
+
+
+def _reviewed(queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    if value is None:
+        return queryset
+    return queryset.filter(review_state="accepted") if value else queryset.exclude(review_state="accepted")
+
+
+class OfficialFilter(df.FilterSet):
+    q = df.CharFilter(
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        label="Search",
+        help_text="Words in names and aliases.",
+    )
+    country = CountryFilter(field_name="country", help_text="Country served, ISO code.")
+    organisation = df.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        help_text="An organisation's slug: officials who held a post there.",
+    )
+    reviewed = df.BooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
+    updated_after = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Official
+        fields = ["q", "country", "organisation", "reviewed", "updated_after"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        matches = full_text(Official.objects.all(), ["name"], value).values("pk")
+        aliases = full_text(Official.objects.all(), ["aliases__name"], value).values("pk")
+        return queryset.filter(Q(pk__in=matches) | Q(pk__in=aliases))
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        return queryset.filter(pk__in=value.positions.values("official_id"))
+
+
+class OrganisationFilter(df.FilterSet):
+    q = df.CharFilter(
+        method="filter_q", max_length=MAX_QUERY_LENGTH, label="Search", help_text="Words in name or acronym."
+    )
+    country = CountryFilter(field_name="country", help_text="Country of the body, ISO code.")
+    kind = df.ChoiceFilter(choices=Organisation._meta.get_field("kind").choices, help_text="Kind of body.")
+    parent = df.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), to_field_name="slug", help_text="The parent body's slug."
+    )
+    reviewed = df.BooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
+    updated_after = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "country", "kind", "parent", "reviewed", "updated_after"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return full_text(queryset, ["name", "acronym"], value)
+
+
+class SourceFilter(df.FilterSet):
+    status = df.ChoiceFilter(choices=Source.Status.choices, help_text="Parse status.")
+    kind = df.ChoiceFilter(choices=Source.Kind.choices, help_text="Article, imported file or editor entry.")
+    outlet = df.CharFilter(
+        field_name="outlet", lookup_expr="iexact", max_length=200, help_text="Outlet name."
+    )
+    published_after = df.DateFilter(
+        field_name="published", lookup_expr="gte", help_text="Published on or after."
+    )
+    published_before = df.DateFilter(
+        field_name="published", lookup_expr="lte", help_text="Published on or before."
+    )
+    updated_after = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Source
+        fields = ["status", "kind", "outlet", "published_after", "published_before", "updated_after"]

@@ -1,0 +1,151 @@
+"""API representations of officials (with posts and aliases) and the input editors send."""
+
+from rest_framework import serializers
+
+from common.models import ReviewState
+from common.text import name_key
+from orgs.serializers import (
+    OrganisationSummarySerializer,
+    PermalinkField,
+    StrictInputMixin,
+    api_link,
+    country_choice,
+    country_field,
+)
+from people.models import Identifier, Official, Position
+
+DATE_PRECISION_HELP = "How much of the date is known: day, month or year."
+
+
+class OfficialSummarySerializer(serializers.ModelSerializer):
+    """An official as nested in visits and meetings."""
+
+    country = country_field("Country served; null for heads of international bodies.")
+    api_url = api_link("api:official-detail", "slug")
+    permalink = PermalinkField()
+
+    class Meta:
+        model = Official
+        fields = ["slug", "name", "country", "api_url", "permalink"]
+        extra_kwargs = {
+            "slug": {"help_text": "Stable identifier in URLs and filters."},
+            "name": {"help_text": "Display name, most complete form."},
+        }
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    """A post an official held, for an organisation, over a period."""
+
+    organisation = OrganisationSummarySerializer(
+        read_only=True, allow_null=True, help_text="The body the post belongs to."
+    )
+    country = country_field("Country of the post.")
+
+    class Meta:
+        model = Position
+        fields = [
+            "title",
+            "organisation",
+            "country",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+        ]
+        extra_kwargs = {
+            "start_date": {"help_text": "When the post was taken up; null if unknown."},
+            "start_precision": {"help_text": DATE_PRECISION_HELP},
+            "end_date": {"help_text": "When the post ended; null while held or unknown."},
+            "end_precision": {"help_text": DATE_PRECISION_HELP},
+        }
+
+
+class IdentifierSerializer(serializers.ModelSerializer):
+    """An external id of an official."""
+
+    class Meta:
+        model = Identifier
+        fields = ["scheme", "value"]
+        extra_kwargs = {
+            "scheme": {"help_text": "Who issued the id (wikidata, hsg, other)."},
+            "value": {"help_text": "The id itself."},
+        }
+
+
+class OfficialSerializer(OfficialSummarySerializer):
+    """An official with posts held, other spellings of the name, external ids and counts."""
+
+    aliases = serializers.SlugRelatedField(
+        slug_field="name", many=True, read_only=True, help_text="Other spellings of the name."
+    )
+    positions = PositionSerializer(many=True, read_only=True, help_text="Posts held, latest first.")
+    identifiers = IdentifierSerializer(many=True, read_only=True, help_text="External ids.")
+    visit_count = serializers.IntegerField(read_only=True, help_text="Visits made.")
+    meeting_count = serializers.IntegerField(read_only=True, help_text="Meetings attended.")
+
+    class Meta(OfficialSummarySerializer.Meta):
+        fields = [
+            "id",
+            *OfficialSummarySerializer.Meta.fields,
+            "aliases",
+            "positions",
+            "identifiers",
+            "notes",
+            "visit_count",
+            "meeting_count",
+            "review_state",
+            "edited_fields",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            **OfficialSummarySerializer.Meta.extra_kwargs,
+            "id": {"help_text": "Numeric id."},
+            "notes": {"help_text": "Editors' notes."},
+            "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
+            "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
+            "created_at": {"help_text": "When the record was created."},
+            "updated_at": {"help_text": "When the record last changed."},
+        }
+
+
+class OfficialInputSerializer(StrictInputMixin, serializers.ModelSerializer):
+    """What a client sends to create or change an official; `aliases` replaces the list."""
+
+    slug = serializers.SlugField(
+        max_length=100, required=False, help_text="Identifier in URLs; made from the name when omitted."
+    )
+    country = country_choice("ISO code of the country served; empty for international bodies.")
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        max_length=100,
+        help_text="Other spellings of the name (replaces the stored list).",
+    )
+    review_state = serializers.ChoiceField(
+        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
+    )
+
+    class Meta:
+        model = Official
+        fields = ["name", "slug", "country", "notes", "aliases", "review_state"]
+        extra_kwargs = {
+            "name": {"help_text": "Display name, most complete form."},
+            "notes": {"help_text": "Editors' notes.", "max_length": 20_000},
+        }
+        # Slug uniqueness is checked by the model's full_clean(), as in admin.
+        validators: list = []
+
+    def validate_name(self, value: str) -> str:
+        if not name_key(value):
+            raise serializers.ValidationError("A name needs letters or digits.")
+        return value
+
+    def validate_aliases(self, value: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for alias in value:
+            key = name_key(alias)
+            if not key:
+                raise serializers.ValidationError(f"{alias!r} has no letters or digits.")
+            seen.setdefault(key, alias.strip())
+        return list(seen.values())

@@ -1,0 +1,145 @@
+"""API viewsets for visits, meetings and sources."""
+
+from typing import Any
+
+from django.db import models, transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orgs.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
+from visits.filters import MeetingFilter, SourceFilter, VisitFilter
+from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.serializers import (
+    MeetingInputSerializer,
+    MeetingSerializer,
+    SourceDetailSerializer,
+    SourceInputSerializer,
+    SourceSerializer,
+    VisitInputSerializer,
+    VisitSerializer,
+)
+from visits.services import source_submit
+
+
+class VisitViewSet(RecordViewSet):
+    """Visits, newest first, each with its visitor, places, meetings, participants and sources.
+
+    Pages are keyset cursors on (start date, id): a page does not shift when visits are added.
+    Undated visits come after all dated ones.
+    """
+
+    queryset = Visit.objects.detailed()
+    serializer_class = VisitSerializer
+    input_serializer_class = VisitInputSerializer
+    filterset_class = VisitFilter
+    related_fields = ("organisations",)
+    keyset_orderings = {
+        "-start_date": ("start_date", True),
+        "start_date": ("start_date", False),
+        "-updated_at": ("updated_at", True),
+    }
+
+    def related_changes(self, instance: Visit, related: dict, created: bool) -> list[str]:
+        if "organisations" not in related:
+            return []
+        if created:
+            return ["organisations"]
+        before = {o.pk for o in instance.organisations.all()}
+        return ["organisations"] if before != {o.pk for o in related["organisations"]} else []
+
+    def save_related(self, instance: Visit, related: dict) -> None:
+        if "organisations" in related:
+            instance.organisations.set(related["organisations"])
+
+
+class MeetingViewSet(RecordViewSet):
+    """Meetings with their visit, participants and sources."""
+
+    queryset = Meeting.objects.detailed().prefetch_related(
+        models.Prefetch("evidence", queryset=Evidence.objects.select_related("source"))
+    )
+    serializer_class = MeetingSerializer
+    input_serializer_class = MeetingInputSerializer
+    filterset_class = MeetingFilter
+    related_fields = ("participants",)
+    keyset_orderings = {
+        "-date": ("date", True),
+        "date": ("date", False),
+        "-updated_at": ("updated_at", True),
+    }
+
+    def related_changes(self, instance: Meeting, related: dict, created: bool) -> list[str]:
+        if "participants" not in related:
+            return []
+        if created:
+            return ["participants"]
+        fields = ("official", "name_as_written", "title_as_written", "country", "role")
+        before = [tuple(str(getattr(p, f) or "") for f in fields) for p in instance.participants.all()]
+        after = [tuple(str(p.get(f) or "") for f in fields) for p in related["participants"]]
+        return ["participants"] if before != after else []
+
+    def save_related(self, instance: Meeting, related: dict) -> None:
+        if "participants" not in related:
+            return
+        instance.participants.all().delete()
+        for values in related["participants"]:
+            participant = Participant(meeting=instance, **values)
+            participant.full_clean()
+            participant.save()
+
+
+@extend_schema(
+    description="Articles kept by the archive, with their parse status and the records they produced."
+)
+class SourceViewSet(
+    ArchiveReadMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Sources; POST an article to keep it and queue its parse."""
+
+    queryset = Source.objects.prefetch_related(
+        models.Prefetch(
+            "evidence", queryset=Evidence.objects.only("id", "source_id", "visit_id", "meeting_id")
+        )
+    )
+    filterset_class = SourceFilter
+    input_serializer_class = SourceInputSerializer
+    parser_classes = [LimitedJSONParser, PlainTextParser]
+    keyset_orderings = {"-created_at": ("created_at", True), "-updated_at": ("updated_at", True)}
+
+    def get_queryset(self) -> models.QuerySet:
+        queryset = super().get_queryset()
+        if self.action in ("retrieve", "create"):
+            return queryset.defer("extraction")
+        return queryset.defer("text", "extraction")
+
+    def get_serializer_class(self) -> type:
+        return SourceDetailSerializer if self.action in ("retrieve", "create") else SourceSerializer
+
+    @extend_schema(
+        request={"application/json": SourceInputSerializer, "text/plain": OpenApiTypes.STR},
+        responses={
+            202: OpenApiResponse(SourceDetailSerializer, description="Kept; the parse is queued."),
+            200: OpenApiResponse(SourceDetailSerializer, description="The same article was already kept."),
+        },
+        description=(
+            "Keep an article and queue its parse. Send the article JSON (text, url, outlet, published, "
+            "title) or its plain text. Poll the returned `api_url` until `status` is parsed or failed, "
+            "then follow `visits` and `meetings`. The same text posted again returns the same source."
+        ),
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = request.data
+        if request.content_type.startswith("text/plain"):
+            data = {**{k: v for k, v in request.query_params.items() if k != "text"}, **data}
+        serializer = SourceInputSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        values = {k: v for k, v in serializer.validated_data.items() if k in SourceInputSerializer.STORED}
+        with transaction.atomic():
+            source, created = source_submit(**values)
+        source = self.get_queryset().get(pk=source.pk)
+        body = SourceDetailSerializer(source, context=self.get_serializer_context()).data
+        code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+        return Response(body, status=code, headers={"Location": body["api_url"]})

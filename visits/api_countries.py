@@ -1,0 +1,121 @@
+"""Countries in the API: visit counts per country and per (origin, destination) pair.
+
+Every endpoint takes the visits' filters (year, kind, status, ...), so "visits to TJ in 2024" is
+/api/v1/countries/TJ/?year=2024. Counts are grouped in the database: two or three queries whatever the size.
+"""
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Max, Min, QuerySet
+from django.urls import reverse
+from django_countries import countries
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orgs.api import ArchiveReadMixin
+from visits.filters import VisitFilter
+from visits.models import Visit
+from visits.serializers import CountryDetailSerializer, CountryPairSerializer, CountrySummarySerializer
+
+CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="ISO 3166-1 alpha-2 code.")
+
+
+def _country(code: str) -> dict[str, str]:
+    return {"code": code, "name": str(countries.name(code)) or code}
+
+
+class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
+    """Visit counts by country, and by pair of countries, for the visits matching the filters."""
+
+    queryset = Visit.objects.all()
+    filterset_class = VisitFilter
+    pagination_class = None
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+
+    def _visits(self) -> QuerySet:
+        # Filters may join and de-duplicate; counting over their ids keeps the counts exact.
+        matching = self.filter_queryset(self.get_queryset()).values("pk")
+        return Visit.objects.filter(pk__in=matching).order_by()
+
+    def _pairs(self, visits: QuerySet) -> list[dict[str, Any]]:
+        rows = (
+            visits.exclude(origin_country="")
+            .exclude(destination_country="")
+            .values("origin_country", "destination_country")
+            .annotate(
+                visits=Count("pk"),
+                first_date=Min("start_date"),
+                last_date=Max("start_date"),
+                changed=Max("updated_at"),
+            )
+            .order_by("-visits", "origin_country", "destination_country")
+        )
+        pairs = []
+        for row in rows:
+            self._seen(row["changed"])
+            pairs.append(
+                {
+                    "origin": row["origin_country"],
+                    "destination": row["destination_country"],
+                    "visits": row["visits"],
+                    "first_date": row["first_date"],
+                    "last_date": row["last_date"],
+                }
+            )
+        return pairs
+
+    def _seen(self, stamp: datetime.datetime | None) -> None:
+        if stamp and (self.last_modified is None or stamp > self.last_modified):
+            self.last_modified = stamp
+
+    def _link(self, request: Request, code: str) -> str:
+        return request.build_absolute_uri(reverse("api:country-detail", kwargs={"code": code}))
+
+    @extend_schema(responses=CountrySummarySerializer(many=True))
+    def list(self, request: Request) -> Response:
+        """Countries with visits from or to them, by code."""
+        visits = self._visits()
+        counts: dict[str, dict[str, int]] = {}
+        for side, key in (("origin_country", "visits_from"), ("destination_country", "visits_to")):
+            rows = (
+                visits.exclude(**{side: ""}).values(side).annotate(n=Count("pk"), changed=Max("updated_at"))
+            )
+            for row in rows:
+                self._seen(row["changed"])
+                counts.setdefault(row[side], {"visits_from": 0, "visits_to": 0})[key] = row["n"]
+        data = [
+            {**_country(code), "api_url": self._link(request, code), **counts[code]}
+            for code in sorted(counts)
+        ]
+        return Response(CountrySummarySerializer(data, many=True).data)
+
+    @extend_schema(responses=CountryDetailSerializer, parameters=[CODE], filters=True)
+    def retrieve(self, request: Request, code: str) -> Response:
+        """One country: visits from and to it, where its officials went and who came."""
+        code = code.upper()
+        if code not in countries:
+            raise NotFound("No such country code.")
+        visits = self._visits()
+        destinations = self._pairs(visits.filter(origin_country=code))
+        origins = self._pairs(visits.filter(destination_country=code))
+        data = {
+            **_country(code),
+            "api_url": self._link(request, code),
+            "visits_from": sum(p["visits"] for p in destinations),
+            "visits_to": sum(p["visits"] for p in origins),
+            "destinations": destinations,
+            "origins": origins,
+        }
+        return Response(CountryDetailSerializer(data).data)
+
+    @extend_schema(responses=CountryPairSerializer(many=True), filters=True)
+    @action(detail=False, url_path="pairs")
+    def pairs(self, request: Request) -> Response:
+        """Visits per (origin, destination) pair, most first."""
+        return Response(CountryPairSerializer(self._pairs(self._visits()), many=True).data)
