@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from common.admin import CuratedAdmin, YearFilter
 from visits.models import Evidence, ImportJob, Meeting, Participant, Source, Suggestion, Visit
+from visits.services import source_submit, sources_reparse, text_checksum
 
 
 class MeetingInline(admin.StackedInline):
@@ -97,8 +101,27 @@ class MeetingAdmin(CuratedAdmin):
     inlines = (ParticipantInline, EvidenceInline)
 
 
+class SourceForm(forms.ModelForm):
+    """Paste an article: the checksum is derived, a duplicate is refused, naming the one kept."""
+
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+
+    class Meta:
+        model = Source
+        fields = ("title", "url", "outlet", "published", "text")
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not self.instance.pk:
+            twin = Source.objects.filter(checksum=text_checksum(text)).first()
+            if twin:
+                raise forms.ValidationError(f"This article is already in the archive as source {twin.pk}.")
+        return text
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ("__str__", "outlet", "published", "status", "parser_version", "parsed_at")
     list_filter = ("status", "kind", "outlet")
     search_fields = ("title", "url", "outlet", "filename", "checksum")
@@ -112,6 +135,25 @@ class SourceAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     )
+    actions = ("reparse",)
+
+    def get_fields(self, request: HttpRequest, obj: Source | None = None) -> tuple:
+        base = ("title", "url", "outlet", "published", "text")
+        return base if obj is None else (*base, *self.readonly_fields)
+
+    def save_model(self, request: HttpRequest, obj: Source, form, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        source, _ = source_submit(
+            text=obj.text, url=obj.url, outlet=obj.outlet, published=obj.published, title=obj.title
+        )
+        obj.pk = source.pk  # the admin redirects to the kept source
+
+    @admin.action(description="Re-parse the selected sources", permissions=["change"])
+    def reparse(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = sources_reparse(source_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"{count} source(s) queued for parsing.", messages.SUCCESS)
 
 
 @admin.register(Suggestion)

@@ -382,3 +382,28 @@ def _drop_stale(source: Source, keys: set[str], result: ApplyResult) -> None:
                 continue
             record.delete()
             result.counts["deleted"] += 1
+
+
+def records_review(*, records: list[Visit | Meeting], state: str) -> int:
+    """Accept or reject records (each save lands in the edit history with the editor's name)."""
+    if state not in ReviewState.values:
+        raise ValueError(f"Unknown review state: {state!r}")
+    changed = 0
+    with transaction.atomic():
+        for record in records:
+            if record.review_state != state:
+                record.review_state = state
+                record.save(update_fields=["review_state", "updated_at"])
+                changed += 1
+    return changed
+
+
+def sources_reparse(*, source_ids: list[int]) -> int:
+    """Queue a fresh parse of each source (after the transaction commits); returns how many were queued."""
+    from visits.tasks import parse_source
+
+    ids = list(Source.objects.filter(pk__in=source_ids).values_list("pk", flat=True))
+    Source.objects.filter(pk__in=ids).update(status=Source.Status.PENDING, error="")
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: parse_source.delay(pk))
+    return len(ids)
