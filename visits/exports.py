@@ -1,0 +1,255 @@
+"""Exports of exactly the filtered timeline (CSV, JSON, iCalendar) and its Atom feed; each cites itself."""
+
+import csv
+import datetime
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from visits.listing import CITATION, Listing, read_filters
+from visits.models import Visit, VisitStatus
+
+CHUNK = 2000
+FEED_SIZE = 50
+COLUMNS = [
+    "id",
+    "url",
+    "visitor",
+    "visitor_slug",
+    "visitor_title",
+    "origin_country",
+    "destination_country",
+    "destination_city",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "kind",
+    "status",
+    "purpose",
+    "meeting_count",
+    "review_state",
+    "updated_at",
+]
+
+
+def export_queryset(listing: Listing):
+    """The filtered visits, newest first and undated last, read in chunks (no prefetch: one row, one line)."""
+    return (
+        listing.queryset.prefetch_related(None)
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+        .iterator(chunk_size=CHUNK)
+    )
+
+
+def _citation(request: HttpRequest, listing: Listing) -> tuple[str, str]:
+    permalink = listing.permalink(request)
+    return CITATION.format(permalink=permalink, date=timezone.now().date().isoformat()), permalink
+
+
+def _row(request: HttpRequest, visit: Visit) -> dict[str, object]:
+    return {
+        "id": visit.pk,
+        "url": request.build_absolute_uri(visit.get_absolute_url()),
+        "visitor": visit.visitor_display,
+        "visitor_slug": visit.visitor.slug if visit.visitor_id else "",
+        "visitor_title": visit.visitor_title,
+        "origin_country": visit.origin_country.code or "",
+        "destination_country": visit.destination_country.code or "",
+        "destination_city": visit.destination_city,
+        "start_date": visit.start_date.isoformat() if visit.start_date else None,
+        "start_precision": visit.start_precision,
+        "end_date": visit.end_date.isoformat() if visit.end_date else None,
+        "end_precision": visit.end_precision,
+        "kind": visit.kind,
+        "status": visit.status,
+        "purpose": visit.purpose,
+        "meeting_count": visit.meeting_count,
+        "review_state": visit.review_state,
+        "updated_at": visit.updated_at.isoformat(),
+    }
+
+
+def _invalid(listing: Listing) -> HttpResponse:
+    return HttpResponseBadRequest("\n".join(listing.errors) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _spreadsheet_safe(value: object) -> object:
+    # A cell starting with = + - @ is a formula to spreadsheet programs: record text must stay text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV; the first line is a `#` comment with the citation and permalink."""
+    listing = read_filters(request.GET)
+    if not listing.valid:
+        return _invalid(listing)
+    citation, _ = _citation(request, listing)
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield f"# {citation}\r\n"
+        yield writer.writerow(COLUMNS)
+        for visit in export_queryset(listing):
+            row = _row(request, visit)
+            yield writer.writerow([_spreadsheet_safe(row[c]) if row[c] is not None else "" for c in COLUMNS])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="visits.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> HttpResponse:
+    """The filtered list as one JSON object: citation, permalink, retrieved date and the visits."""
+    listing = read_filters(request.GET)
+    if not listing.valid:
+        return _invalid(listing)
+    citation, permalink = _citation(request, listing)
+
+    def chunks() -> Iterator[str]:
+        head = {"citation": citation, "permalink": permalink, "retrieved": timezone.now().date().isoformat()}
+        yield json.dumps(head)[:-1] + ', "results": ['
+        for n, visit in enumerate(export_queryset(listing)):
+            yield ("," if n else "") + json.dumps(_row(request, visit), ensure_ascii=False)
+        yield "]}\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="visits.json"'
+    return response
+
+
+def _ics_text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+    ).replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence."""
+    out, current = [], ""
+    for ch in line:
+        if len((current + ch).encode()) > 75:
+            out.append(current)
+            current = " " + ch
+        else:
+            current += ch
+    out.append(current)
+    return "\r\n".join(out) + "\r\n"
+
+
+def _ics_lines(request: HttpRequest, visits: Iterable[Visit], citation: str, permalink: str) -> Iterator[str]:
+    host = request.get_host().split(":")[0] or "visits"
+    yield from ("BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "PRODID:-//Archive of official visits//EN\r\n")
+    yield "CALSCALE:GREGORIAN\r\n"
+    yield _fold(f"NAME:{_ics_text('Official visits')}")
+    yield _fold(f"X-WR-CALNAME:{_ics_text('Official visits')}")
+    yield _fold(f"DESCRIPTION:{_ics_text(citation)}")
+    yield _fold(f"X-WR-CALDESC:{_ics_text(citation)}")
+    yield _fold(f"URL:{permalink}")
+    for visit in visits:
+        if visit.start_date is None:
+            continue  # a calendar entry needs a day
+        end = (visit.end_date or visit.start_date) + datetime.timedelta(days=1)
+        place = ", ".join(p for p in (visit.destination_city, visit.destination_country.name) if p)
+        summary = f"{visit.visitor_display or 'Unknown visitor'} in {place}"
+        if visit.status == VisitStatus.CANCELLED:
+            summary += " (cancelled)"
+        yield "BEGIN:VEVENT\r\n"
+        yield _fold(f"UID:visit-{visit.pk}@{host}")
+        yield f"DTSTAMP:{visit.updated_at.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}\r\n"
+        yield f"DTSTART;VALUE=DATE:{visit.start_date:%Y%m%d}\r\n"
+        yield f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n"
+        yield _fold(f"SUMMARY:{_ics_text(summary)}")
+        yield _fold(f"LOCATION:{_ics_text(place)}")
+        yield _fold(f"DESCRIPTION:{_ics_text(visit.purpose or visit.get_kind_display())}")
+        yield _fold(f"URL:{request.build_absolute_uri(visit.get_absolute_url())}")
+        status = {"planned": "TENTATIVE", "cancelled": "CANCELLED"}.get(visit.status, "CONFIRMED")
+        yield f"STATUS:{status}\r\n"
+        yield "END:VEVENT\r\n"
+    yield "END:VCALENDAR\r\n"
+
+
+def export_ics(request: HttpRequest) -> HttpResponse:
+    """The filtered list as an iCalendar file, one all-day event per dated visit."""
+    listing = read_filters(request.GET)
+    if not listing.valid:
+        return _invalid(listing)
+    citation, permalink = _citation(request, listing)
+    lines = _ics_lines(request, export_queryset(listing), citation, permalink)
+    response = StreamingHttpResponse(lines, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="visits.ics"'
+    return response
+
+
+@dataclass
+class FeedRequest:
+    request: HttpRequest
+    listing: Listing
+
+
+class VisitFeed(Feed):
+    """Atom feed of new and upcoming visits matching the timeline's filters (/feeds/visits/?...)."""
+
+    feed_type = Atom1Feed
+    title = "Official visits: new and upcoming"
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        listing = read_filters(request.GET)
+        if not listing.valid:
+            return _invalid(listing)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> FeedRequest:
+        return FeedRequest(request, read_filters(request.GET))
+
+    def link(self, obj: FeedRequest) -> str:
+        return obj.listing.permalink(obj.request)
+
+    def subtitle(self, obj: FeedRequest) -> str:
+        return _citation(obj.request, obj.listing)[0]
+
+    def items(self, obj: FeedRequest) -> list[Visit]:
+        qs = obj.listing.queryset.prefetch_related(None)
+        today = timezone.now().date()
+        upcoming = list(
+            qs.filter(status=VisitStatus.PLANNED, start_date__gte=today).order_by("start_date", "id")[
+                :FEED_SIZE
+            ]
+        )
+        newest = list(qs.order_by("-created_at", "-id")[:FEED_SIZE])
+        seen: set[int] = set()
+        merged = []
+        for visit in upcoming + newest:
+            if visit.pk not in seen:
+                seen.add(visit.pk)
+                merged.append(visit)
+        return merged[:FEED_SIZE]
+
+    def item_title(self, item: Visit) -> str:
+        origin = item.origin_country.code or "?"
+        place = ", ".join(p for p in (item.destination_city, item.destination_country.name) if p)
+        when = item.start_date.isoformat() if item.start_date else "undated"
+        status = " (planned)" if item.status == VisitStatus.PLANNED else ""
+        return f"{item.visitor_display or 'Unknown visitor'} ({origin}) in {place}, {when}{status}"
+
+    def item_description(self, item: Visit) -> str:
+        return item.summary or item.purpose or item.get_kind_display()
+
+    def item_pubdate(self, item: Visit) -> datetime.datetime:
+        return item.created_at
+
+    def item_updateddate(self, item: Visit) -> datetime.datetime:
+        return item.updated_at

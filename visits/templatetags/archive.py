@@ -1,0 +1,71 @@
+"""Display helpers for the public pages: flags, country names, dates at their precision."""
+
+import datetime
+
+from django import template
+
+from common.models import DatePrecision
+from visits.places import country_name, flag_emoji
+
+register = template.Library()
+
+
+@register.filter
+def flag(code: object) -> str:
+    """The regional-indicator emoji flag of an ISO 3166-1 alpha-2 code ("" when not a country)."""
+    return flag_emoji(str(code or ""))
+
+
+@register.filter
+def cname(code: object) -> str:
+    """The English name of an ISO code (the code itself when unknown)."""
+    return country_name(str(code or ""))
+
+
+def _format(day: datetime.date | None, precision: str) -> str:
+    if day is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    if precision == DatePrecision.MONTH:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+@register.filter
+def at_precision(day: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+    """A date shown only as precisely as it is known: "18 May 2024", "May 2024" or "2024"."""
+    return _format(day, precision)
+
+
+@register.simple_tag
+def date_span(record: object) -> str:
+    """A visit's dates as one range ("18–20 May 2024"), honouring each end's precision."""
+    start, end = record.start_date, record.end_date
+    sp, ep = record.start_precision, record.end_precision
+    if start is None:
+        return "Undated"
+    if end is None or end == start:
+        return _format(start, sp)
+    if sp == ep == DatePrecision.DAY:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {end.strftime('%B %Y')}"
+        if start.year == end.year:
+            return f"{start.day} {start.strftime('%B')} – {end.day} {end.strftime('%B %Y')}"
+    return f"{_format(start, sp)} – {_format(end, ep)}"
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context: dict, *names: str) -> str:
+    """The current query string without `names` (and without the page cursor), for chips and links."""
+    params = context["request"].GET.copy()
+    for name in (*names, "before", "after"):
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@register.filter
+def web_url(url: object) -> str:
+    """The URL when it is http(s), else "" (a stored "javascript:" URL must never become a link)."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
