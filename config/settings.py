@@ -176,6 +176,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set shared by several models.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "visits.filters.COUNTRY_CHOICES",
+        "DatePrecisionEnum": "common.models.DatePrecision",
+        "ReviewStateEnum": "common.models.ReviewState",
+        "VisitKindEnum": "visits.models.VisitKind",
+        "VisitStatusEnum": "visits.models.VisitStatus",
+        "OrganisationKindEnum": "orgs.models.OrganisationKind",
+        "SourceKindEnum": "visits.models.Source.Kind",
+        "SourceStatusEnum": "visits.models.Source.Status",
+        "ParticipantRoleEnum": "visits.models.Participant.Role",
+        "IdentifierSchemeEnum": "people.models.Identifier.Scheme",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,7 +1,6 @@
 """`manage.py extract FILE...`: print the parser's extraction as JSON Lines, touching no database."""
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -34,6 +33,6 @@ class Command(BaseCommand):
                     "visits": [],
                     "meetings": [],
                 }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.stdout.write(json.dumps(record, ensure_ascii=False))
         if failed == len(files):
             raise CommandError("No file could be read.")
