@@ -5,5 +5,13 @@ from .model import Extraction, Meeting, Official, Organisation, Visit
 
 PARSER_VERSION = "0.1.0"
 
-__all__ = ["PARSER_VERSION", "Extraction", "Meeting", "Official", "Organisation", "Visit", "extract",
-           "extract_file"]
+__all__ = [
+    "PARSER_VERSION",
+    "Extraction",
+    "Meeting",
+    "Official",
+    "Organisation",
+    "Visit",
+    "extract",
+    "extract_file",
+]

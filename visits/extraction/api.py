@@ -1,4 +1,4 @@
-"""The public entry points: `extract` (text in, records out) and `extract_file` (a file in, the contract out)."""
+"""Public entry points: `extract` (text in, records out) and `extract_file` (a file in, the contract out)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ from .text import html_to_text, normalise, sentences
 # stall a worker. The cut is reported in `warnings`.
 MAX_CHARS = 100_000
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
 
-def _dateline(doc: Doc, text: str, published: dt.date | None) -> tuple[str | None, str | None, dt.date | None]:
+def _dateline(
+    doc: Doc, text: str, published: dt.date | None
+) -> tuple[str | None, str | None, dt.date | None]:
     m = _DATELINE.match(text[:120])
     if not m:
         return None, None, None
@@ -49,10 +52,9 @@ def _clean(text: object) -> tuple[str, list[str]]:
     if len(text) > MAX_CHARS:
         warnings.append(f"text of {len(text)} characters cut to the first {MAX_CHARS}")
         text = text[:MAX_CHARS]
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+    text, bad = _CONTROL.subn(" ", text)
     if bad:
         warnings.append(f"{bad} control characters replaced")
-        text = "".join(" " if ord(c) < 32 and c not in "\n\r\t" else c for c in text)
     return text, warnings
 
 
@@ -74,7 +76,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     text = normalise(raw)
     sents = sentences(text)
     doc = analyse(text)
-    per_sent, subjects, delegation_head = collect(doc, sents)
+    per_sent, _subjects, delegation_head = collect(doc, sents)
     ctx = Context()
     ctx.dateline_city, ctx.dateline_country, _ = _dateline(doc, text, published)
     cities = Counter((p.name, p.code) for p in doc.places if p.kind == "city" and doc.tag[p.i] == "city")
@@ -95,10 +97,11 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             agent = delegation_head
         visits = visits_in(doc, sent, refs, ctx, published, agent)
         for v in visits:
-            if v.status == "completed":
+            if v.status == "completed" and v.country != doc.persons[v.person].country:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
         meetings = meetings_in(doc, sent, refs, ctx, published, agent) or events_in(
-            doc, sent, refs, ctx, published, agent)
+            doc, sent, refs, ctx, published, agent
+        )
         joiners = joiners_in(sent, refs) if not meetings else []
         if joiners and raw_meetings:
             last = raw_meetings[-1]
@@ -110,11 +113,37 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             agent = meetings[0].people[0]
         elif visits:
             agent = visits[0].person
-        elif refs and refs[0].kind == "name":
+        elif refs and refs[0].kind == "name" and _is_subject(doc, refs[0].i):
             agent = refs[0].person
+    raw_meetings = _drop_restated(raw_meetings)
     _home_countries(doc, raw_visits, raw_meetings, ctx)
     raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx)
     return _build(doc, raw_visits, raw_meetings)
+
+
+def _is_subject(doc: Doc, i: int) -> bool:
+    """Whether a name at token i can be a clause subject: not the object of a preposition or inside a post."""
+    k = i - 1
+    while k >= 0 and doc.tag[k] in ("title", "country", "demonym", "org"):
+        k -= 1
+    return k < 0 or doc.folded[k] not in ("of", "with", "by", "under", "to", "from", "for", "on", "at", "in")
+
+
+def _drop_restated(meetings: list[RawMeeting]) -> list[RawMeeting]:
+    """A lone-participant "held talks in X" that the article then tells meeting by meeting is a summary."""
+    out = []
+    for m in meetings:
+        if (
+            len(m.people) == 1
+            and m.name is None
+            and any(
+                o is not m and len(o.people) > 1 and m.people[0] in o.people and o.country == m.country
+                for o in meetings
+            )
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting], ctx: Context) -> None:
@@ -124,7 +153,11 @@ def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting]
         if m.country and len(m.people) >= 2 and m.people[0] not in travellers:
             host = doc.persons[m.people[0]]
             guests = [doc.persons[i] for i in m.people[1:]]
-            if host.country is None and not host.org_head and any(g.country and g.country != m.country for g in guests):
+            if (
+                host.country is None
+                and not host.org_head
+                and any(g.country and g.country != m.country for g in guests)
+            ):
                 host.country = m.country
     if ctx.dateline_country:
         for idx, p in enumerate(doc.persons):
@@ -132,8 +165,9 @@ def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting]
                 p.country = ctx.dateline_country
 
 
-def _visits_from_meetings(doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit],
-                          ctx: Context) -> list[RawVisit]:
+def _visits_from_meetings(
+    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context
+) -> list[RawVisit]:
     """A meeting abroad implies the trip of each participant from another country."""
     out: list[RawVisit] = []
     foreign = {(v.person, v.country) for v in visits}
@@ -146,14 +180,19 @@ def _visits_from_meetings(doc: Doc, meetings: list[RawMeeting], visits: list[Raw
             p = doc.persons[p_idx]
             if p.org_head or (p.title and "ambassador" in p.title.lower()):
                 continue
-            known_foreign = (p_idx, m.country) in foreign
+            # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
+            known_foreign = (p_idx, m.country) in foreign or (rank == 0 and m.located and len(m.people) > 1)
             if p.country == m.country or (p.country is None and not known_foreign):
                 continue
-            if any(v.person == p_idx and v.country == m.country and v.status == "completed" for v in visits + out):
+            if any(
+                v.person == p_idx and v.country == m.country and v.status == "completed" for v in visits + out
+            ):
                 continue
-            out.append(RawVisit(p_idx, m.country, m.city, None, None, kind, "completed", m.name, False,
-                                list(m.evidence)))
-        del rank
+            out.append(
+                RawVisit(
+                    p_idx, m.country, m.city, None, None, kind, "completed", m.name, False, list(m.evidence)
+                )
+            )
     return out
 
 
@@ -188,8 +227,21 @@ def _build(doc: Doc, raw_visits: list[RawVisit], raw_meetings: list[RawMeeting])
         old.evidence += v.evidence
     for v in merged.values():
         p = doc.persons[v.person]
-        result.visits.append(Visit(p.name, p.country, v.country, v.city, p.country, v.start, v.end, v.kind,
-                                   v.status, v.purpose, v.evidence[:5]))
+        result.visits.append(
+            Visit(
+                p.name,
+                p.country,
+                v.country,
+                v.city,
+                p.country,
+                v.start,
+                v.end,
+                v.kind,
+                v.status,
+                v.purpose,
+                v.evidence[:5],
+            )
+        )
     seen_meet: set[tuple[frozenset[int], str | None]] = set()
     for m in raw_meetings:
         key = (frozenset(m.people), m.country)

@@ -182,8 +182,11 @@ class Entry:
     org_kind: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents, so that lookups ignore spelling variants of diacritics."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
@@ -275,7 +278,7 @@ def _load_orgs(g: Gazetteer) -> None:
     for line in (DATA / "organisations.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = (line.split("\t") + ["", "", ""])[:4]
+        parts = [*line.split("\t"), "", "", ""][:4]
         name, acronym, kind, aliases = (p.strip() for p in parts)
         entry = Entry("org", acronym or None, name, kind or "intergovernmental")
         g.add(name, entry)
@@ -323,7 +326,7 @@ def _load_titles(g: Gazetteer) -> None:
             continue
         key = phrase_key(line)
         plural = key[-1] + ("es" if key[-1].endswith(("s", "sh", "ch")) else "s")
-        for k in (key, key[:-1] + (plural,)):
+        for k in (key, (*key[:-1], plural)):
             bucket = g.titles.setdefault(k[0], [])
             if k not in bucket:
                 bucket.append(k)

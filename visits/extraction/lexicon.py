@@ -2,54 +2,65 @@
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a whitespace-separated block (easier to read and edit than a list literal)."""
+    return frozenset(text.split())
+
+
 # Capitalised words that start sentences or headings but never belong to a person's name.
-STOPCAPS = frozenset(
-    """the a an in on at of for to by with and but or as after before during while when where this that these
-    those his her their our its he she they we it i you also both earlier later according speaking meanwhile
-    however besides additionally moreover furthermore then there here today yesterday tomorrow over under
-    until since from among between about around upon within without through per via into onto following
-    readout photo follow towards toward related read other all some many several two three four five first second third new
-    top senior local joint bilateral no not one each every any such what which who whom whose how why
-    last next this those nor so yet if thus hence together further welcome welcoming talks meeting meetings
-    visit visits trip delegation delegations sides parties statement press release source sources report
-    reports news agency correspondent earlier also upon present guided invited thanking travelling traveling
-    accompanied addressing answering asked during until unlike like despite among amid under on-line online
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+STOPCAPS = _words(
+    """
+    a about accompanied according additionally addressing after agency all also amid among an and
+    answering any apr april around as asked at aug august before besides between bilateral both but by
+    correspondent dec december delegation delegations despite during each earlier every feb february
+    first five follow following for four friday from further furthermore guided he hence her here his
+    how however i if in into invited it its jan january joint jul july jun june last later like local
+    many mar march may meanwhile meeting meetings monday moreover new news next no nor not nov november
+    oct october of on on-line one online onto or other our over parties per photo present press read
+    readout related release report reports saturday second senior sep sept september several she sides
+    since so some source sources speaking statement such sunday talks thanking that the their then there
+    these they third this those three through thursday thus to today together tomorrow top toward
+    towards traveling travelling trip tuesday two under unlike until upon via visit visits we wednesday
+    welcome welcoming what when where which while who whom whose why with within without yesterday yet
+    you
+    """
 )
 
 # Words that name institutions, portfolios and events; they continue a title ("Minister of Foreign
 # Affairs") and stop a name. A person called e.g. "Development" would be missed, which is acceptable.
-INSTITUTION = frozenset(
-    """information social development foreign affairs council ministry ministries committee commission service
-    services central communication communications state states defence defense republic house commons
-    parliament parliamentary representatives senate national people's peoples congress standing office
-    party assembly union organization organisation economic economy cooperation co-operation security justice
-    trade investment investments industry industries commerce tourism natural resources resource health
-    education higher public interior internal mines mining energy agriculture finance financial culture
-    cultural sport sports youth labour labor transport transportation environment environmental science
-    technology technologies digital emergency emergencies situations external international regional
-    integration relations department agency bureau authority administration presidential federal general
-    staff armed forces force army navy naval air audiovisual media policy planning legal supreme court
-    constitutional municipal city region regions province district oblast kurultai majilis mazhilis
-    maslikhat duma diet knesset rada sejm bundestag majlis seimas saeima riigikogu storting riksdag
-    folketing eduskunta cortes sabor oliy majlisi jogorku kenesh milli mejlis verkhovna chamber chambers
-    lower upper north south east west central asian african european arab gulf pacific atlantic caribbean
-    latin middle eastern western northern southern commonwealth affairs strategic partnership dialogue
-    memorandum understanding agreement summit session sessions forum conference conferences council's
-    ministry's committee's government government's governments cabinet ministers secretariat general's
-    prosecutor's prosecutors attorneys judicial judiciary police intelligence customs border migration
-    water water's fisheries forestry land lands housing urban rural construction infrastructure
-    communications telecommunications posts post petroleum oil gas power electricity railways railway
-    aviation civil maritime ports shipping food family women children affairs veterans war peace human
-    rights humanitarian religious religion religions worship islamic affairs heritage antiquities
-    information's tourism's statistics planning budget revenue tax taxes treasury bank banks central's
-    monetary reserve exchange stock development's institute institution institutions university
-    universities college academy school schools hospital centre center foundation fund funds programme
-    program programs programmes project projects initiative initiatives charter framework mechanism
-    process committee commissioner's delegation's people palace airport international's square plant
-    base camp region's hall residence headquarters embassy consulate mission missions secretariat's
-    office's department's bureau's elders member members persons""".split()
+INSTITUTION = _words(
+    """
+    academy administration affairs african agency agreement agriculture air airport antiquities arab
+    armed army asian assembly atlantic attorneys audiovisual authority aviation bank banks base border
+    budget bundestag bureau bureau's cabinet camp caribbean center central central's centre chamber
+    chambers charter children city civil co-operation college commerce commission commissioner's
+    committee committee's commons commonwealth communication communications conference conferences
+    congress constitutional construction consulate cooperation cortes council council's councils court
+    cultural culture customs defence defense delegation's department department's development
+    development's dialogue diet digital district duma east eastern economic economy education eduskunta
+    elders electricity embassy emergencies emergency energy environment environmental european exchange
+    external family federal finance financial fisheries folketing food force forces foreign forestry
+    forum foundation framework fund funds gas general general's government government's governments gulf
+    hall headquarters health heritage higher hospital house housing human humanitarian industries
+    industry information information's infrastructure initiative initiatives institute institution
+    institutions integration intelligence interior internal international international's investment
+    investments islamic jogorku judicial judiciary justice kenesh knesset kurultai labor labour land
+    lands latin legal lower majilis majlis majlisi maritime maslikhat mazhilis mechanism media mejlis
+    member members memorandum middle migration milli mines mining ministers ministries ministry
+    ministry's mission missions monetary municipal national natural naval navy north northern oblast
+    office office's oil oliy organisation organization pacific palace parliament parliamentary
+    partnership party peace people people's peoples persons petroleum planning plant police policy ports
+    post posts power presidential process program programme programmes programs project projects
+    prosecutor's prosecutors province public rada railway railways region region's regional regions
+    relations religion religions religious representatives republic reserve residence resource resources
+    revenue rights riigikogu riksdag rural sabor saeima school schools science secretariat secretariat's
+    security seimas sejm senate service services session sessions shipping situations social south
+    southern sport sports square staff standing state states statistics stock storting strategic summit
+    supreme tax taxes technologies technology telecommunications tourism tourism's trade transport
+    transportation treasury understanding union universities university upper urban verkhovna veterans
+    war water water's west western women worship youth
+    """
 )
 
 HONORIFICS = frozenset(

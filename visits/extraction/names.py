@@ -10,15 +10,88 @@ from .text import Token, tokenize
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "under", "on", "'s", "&", "to", "in", "at"})
 # Words before a capitalised run that make it a person even without a post next to it.
-PERSON_CONTEXT = frozenset({"met", "with", "by", "between", "received", "welcomed", "hosted", "including",
-                            "respectively", "invited", "told", "congratulated", "thanked", "greeted", "visited",
-                            "meets", "receives", "welcomes", "hosts", "as", "among", "like", "ask", "asked"})
-SPEECH_VERBS = frozenset({"said", "says", "stressed", "noted", "added", "told", "met", "held", "arrived", "visited",
-                          "underscored", "underlined", "emphasised", "emphasized", "praised", "expressed",
-                          "invited", "thanked", "welcomed", "received", "hosted", "discussed", "paid", "left",
-                          "attended", "led", "leads", "heads", "headed", "will", "is", "was", "has", "had",
-                          "who", "called", "spoke", "voiced", "agreed", "landed", "flew", "departed", "came",
-                          "wrote", "tweeted", "announced", "explained", "highlighted", "commended", "recalled"})
+PERSON_CONTEXT = frozenset(
+    {
+        "met",
+        "with",
+        "by",
+        "between",
+        "received",
+        "welcomed",
+        "hosted",
+        "including",
+        "respectively",
+        "invited",
+        "told",
+        "congratulated",
+        "thanked",
+        "greeted",
+        "visited",
+        "meets",
+        "receives",
+        "welcomes",
+        "hosts",
+        "as",
+        "among",
+        "like",
+        "ask",
+        "asked",
+    }
+)
+SPEECH_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "stressed",
+        "noted",
+        "added",
+        "told",
+        "met",
+        "held",
+        "arrived",
+        "visited",
+        "underscored",
+        "underlined",
+        "emphasised",
+        "emphasized",
+        "praised",
+        "expressed",
+        "invited",
+        "thanked",
+        "welcomed",
+        "received",
+        "hosted",
+        "discussed",
+        "paid",
+        "left",
+        "attended",
+        "led",
+        "leads",
+        "heads",
+        "headed",
+        "will",
+        "is",
+        "was",
+        "has",
+        "had",
+        "who",
+        "called",
+        "spoke",
+        "voiced",
+        "agreed",
+        "landed",
+        "flew",
+        "departed",
+        "came",
+        "wrote",
+        "tweeted",
+        "announced",
+        "explained",
+        "highlighted",
+        "commended",
+        "recalled",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -81,7 +154,9 @@ class Doc:
     titles: list[TitlePhrase] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    tag: list[str] = field(default_factory=list)  # per token: "", "country", "demonym", "city", "org", "title"
+    tag: list[str] = field(
+        default_factory=list
+    )  # per token: "", "country", "demonym", "city", "org", "title"
 
 
 def _name_token(tok: Token, f: str, tag: str) -> bool:
@@ -107,6 +182,15 @@ def _tag(doc: Doc, g: Gazetteer) -> None:
                 doc.orgs.append((i, i + length, entry))
             else:
                 doc.places.append(Place(i, i + length, entry.kind, entry.code or "", entry.name))
+            if (
+                entry.kind == "city"
+                and i > 0
+                and len(doc.tokens[i - 1].text) == 2
+                and doc.tokens[i - 1].text[1] == "."
+            ):
+                doc.places.pop()  # "John F. Kennedy International Airport": a name, not the city
+                i += length
+                continue
             for k in range(i, i + length):
                 doc.tag[k] = entry.kind
             i += length
@@ -129,7 +213,7 @@ def _org_at(doc: Doc, i: int) -> Entry | None:
 
 
 def _titles(doc: Doc, g: Gazetteer) -> None:
-    """Find posts: modifiers, a head from the titles list, then an "of/for ..." complement of institution words."""
+    """Find posts: modifiers, a head from the titles list, then an "of/for ..." complement."""
     toks, fd, n = doc.tokens, doc.folded, len(doc.tokens)
     i = 0
     while i < n:
@@ -184,7 +268,9 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
         start = i
         text = doc.text[toks[start].start : toks[j - 1].end]
         head = tuple(fd[k : k + hl])
-        tp = TitlePhrase(start, j, text, head, plural=fd[k + hl - 1].endswith("s") and fd[k + hl - 1] != "chairs")
+        tp = TitlePhrase(
+            start, j, text, head, plural=fd[k + hl - 1].endswith("s") and fd[k + hl - 1] != "chairs"
+        )
         _title_qualifiers(doc, tp)
         doc.titles.append(tp)
         for m in range(start, j):
@@ -204,7 +290,7 @@ def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
             seen_to = seen_to or prev in ("to", "in")
             if not seen_to and tp.country is None:
                 tp.country = p.code
-    for s, e, entry in doc.orgs:
+    for s, _e, entry in doc.orgs:
         if tp.i <= s < tp.j and tp.org is None:
             tp.org = entry.name
     # qualifiers just before the post: "Kazakh", "Azerbaijan's", "ECO", "UN"
@@ -225,12 +311,28 @@ def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
     words = tp.title.split()
     low = [w.lower() for w in words]
     for cut in range(len(words) - 1, 0, -1):
-        if low[cut] == "of" and any(doc.tag[p.i] in ("country", "demonym") for p in doc.places
-                                    if doc.tokens[p.i].start >= doc.tokens[tp.i].start + len(" ".join(words[:cut]))
-                                    and p.j <= tp.j):
+        if low[cut] == "of" and any(
+            doc.tag[p.i] in ("country", "demonym")
+            for p in doc.places
+            if doc.tokens[p.i].start >= doc.tokens[tp.i].start + len(" ".join(words[:cut])) and p.j <= tp.j
+        ):
             tail = " ".join(words[cut + 1 :]).lower()
-            if tail.startswith(("the republic", "republic", "the kingdom", "the russian", "the people's",
-                                "the islamic", "the state", "the united", "the federal")) or len(tail.split()) <= 2:
+            if (
+                tail.startswith(
+                    (
+                        "the republic",
+                        "republic",
+                        "the kingdom",
+                        "the russian",
+                        "the people's",
+                        "the islamic",
+                        "the state",
+                        "the united",
+                        "the federal",
+                    )
+                )
+                or len(tail.split()) <= 2
+            ):
                 tp.title = " ".join(words[:cut])
                 break
 
@@ -240,8 +342,13 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        starts_with_city = (tags[i] == "city" and i + 1 < n and toks[i + 1].start - toks[i].end <= 1
-                            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1]) and (i == 0 or fd[i - 1] != "in"))
+        starts_with_city = (
+            tags[i] == "city"
+            and i + 1 < n
+            and toks[i + 1].start - toks[i].end <= 1
+            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+            and (i == 0 or fd[i - 1] != "in")
+        )
         if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city):
             i += 1
             continue
@@ -249,16 +356,23 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             if _name_token(toks[j], fd[j], tags[j]) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
-            elif (tags[j] in ("city", "country") and toks[j].start - toks[j - 1].end <= 1
-                  and (j + 1 >= n or fd[j + 1] not in ("'s", ",") and not toks[j + 1].cap)
-                  and (tags[j] == "city" or _title_before(doc, i) is not None)):
+            elif (
+                tags[j] in ("city", "country")
+                and toks[j].start - toks[j - 1].end <= 1
+                and (j + 1 >= n or (fd[j + 1] not in ("'s", ",") and not toks[j + 1].cap))
+                and (tags[j] == "city" or _title_before(doc, i) is not None)
+            ):
                 j += 1  # "Vladimir Putin", "Caroline Kennedy", "Secretary-General Patricia Scotland"
             elif fd[j] in PARTICLES and j + 1 < n and _name_token(toks[j + 1], fd[j + 1], tags[j + 1]):
                 j += 2
             elif fd[j].startswith(("al-", "el-")) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
-            elif (toks[j].text == "-" and j + 1 < n and toks[j + 1].start == toks[j].end
-                  and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])):
+            elif (
+                toks[j].text == "-"
+                and j + 1 < n
+                and toks[j + 1].start == toks[j].end
+                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
+            ):
                 j += 2  # "Akufo -Addo"
             elif len(toks[j].text) == 2 and toks[j].text.endswith(".") and toks[j].text[0].isupper():
                 j += 1  # middle initial "Antony J. Blinken"
@@ -315,7 +429,12 @@ def _merge(doc: Doc, name: str, i: int, j: int) -> int:
             break
         words = name.split()
         pw = p.name.split()
-        if len(words) > 1 and len(pw) > 1 and fold(words[0]) == fold(pw[0]) and fold(words[-1]) == fold(pw[-1]):
+        if (
+            len(words) > 1
+            and len(pw) > 1
+            and fold(words[0]) == fold(pw[0])
+            and fold(words[-1]) == fold(pw[-1])
+        ):
             best = idx  # "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"
             break
     if best < 0:

@@ -17,12 +17,21 @@ SYNONYMS: dict[str, frozenset[str]] = {
     "pm": frozenset({"prime minister"}),
     "fm": frozenset({"foreign minister", "minister of foreign affairs", "minister for foreign affairs"}),
     "chief": frozenset({"secretary general", "secretary-general", "director general", "head"}),
-    "foreign minister": frozenset({"minister of foreign affairs", "minister for foreign affairs",
-                                   "foreign affairs minister", "foreign secretary", "secretary of state"}),
+    "foreign minister": frozenset(
+        {
+            "minister of foreign affairs",
+            "minister for foreign affairs",
+            "foreign affairs minister",
+            "foreign secretary",
+            "secretary of state",
+        }
+    ),
 }
 
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
-_LED_BY = re.compile(r"\b(?:led|headed) by\b|\bheading\b|\bheads\b|\bleads\b|along with (?:his|her) delegation", re.I)
+_LED_BY = re.compile(
+    r"\b(?:led|headed) by\b|\bheading\b|\bheads\b|\bleads\b|along with (?:his|her) delegation", re.I
+)
 
 
 @dataclass(slots=True)
@@ -55,10 +64,16 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
     fd = doc.folded
     k = tp.i - 1
     det = fd[k] if k >= 0 else ""
-    if det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None:
-        if not doc.tokens[tp.i].cap or tp.j - tp.i > 1 and det not in ("", ".", ","):
-            return None
+    bare = det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None
+    if bare and (not doc.tokens[tp.i].cap or (tp.j - tp.i > 1 and det not in ("", ".", ","))):
+        return None
+    if tp.plural or (not doc.tokens[tp.i].cap and det != "the") or (tp.j < len(fd) and fd[tp.j] == "'s"):
+        return None
     order = recent[::-1] + [i for i in range(len(doc.persons)) if i not in recent]
+    if tp.country:  # people known to be of that country first, then those of unknown country
+        order = [i for i in order if doc.persons[i].country == tp.country] + [
+            i for i in order if doc.persons[i].country != tp.country
+        ]
     for idx in order:
         p = doc.persons[idx]
         if p.first >= before:
@@ -67,6 +82,10 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
             continue
         if tp.org and p.organisation and tp.org != p.organisation:
             continue
+        vague = p.title is None or p.head[-1:] in (("counterpart",), ("colleague",))
+        if tp.country and p.country == tp.country and vague and head not in PERSON_NOUNS:
+            p.title, p.head = tp.title, tp.head  # "his Afghan counterpart" ... "the Afghan foreign minister"
+            return idx
         if _compatible(p, head) or (head in PERSON_NOUNS and (tp.country is None or p.country == tp.country)):
             if tp.country and p.country is None and not p.org_head:
                 p.country = tp.country
@@ -119,8 +138,16 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
             i = m.j
             continue
         tp = titles_at.get(i)
-        if tp is not None and not any(k in name_tokens for k in (tp.j, tp.j + 1)) and (
-            tp.i == 0 or tp.i - 1 not in name_tokens and doc.folded[tp.i - 1] != ","
+        if (
+            tp is not None
+            and not any(k in name_tokens for k in (tp.j, tp.j + 1))
+            and (
+                tp.i == 0
+                or (
+                    tp.i - 1 not in name_tokens
+                    and not (doc.folded[tp.i - 1] == "," and tp.i - 2 in name_tokens)
+                )
+            )
         ):
             idx = _nominal_person(doc, tp, i, recent)
             if idx is None and tp.country:
@@ -133,7 +160,6 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         if doc.folded[i] in PRONOUNS and recent and sents:
             per_sent[s].append(Ref(i, i + 1, -1, doc.tokens[i].start, "pronoun"))
         i += 1
-    last_subject = -1
     for s, refs in enumerate(per_sent):
         # a pronoun stands for the sentence's first person if one came before it, else the last subject
         for r in refs:
@@ -142,7 +168,7 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
                 r.person = earlier[0].person if earlier else -1  # left to the caller: the person followed
         named = [r for r in refs if r.person >= 0]
         if named:
-            subject[s] = last_subject = named[0].person
+            subject[s] = named[0].person
         sent = sents[s]
         if delegation_head is None and _DELEGATION.search(sent.text) and refs and _LED_BY.search(sent.text):
             delegation_head = refs[0].person

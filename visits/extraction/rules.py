@@ -18,39 +18,93 @@ _CALL = re.compile(
 )
 _COURTESY = re.compile(r"\bcourtesy calls?\b|\bpaid (?:separate )?calls? on\b|\bcalled on\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is to|are to|to be held|scheduled|is set to|are set to|set for|due to|is due|are due|"
+    r"\b(?:will|would|shall|is to|are to|to be held|scheduled|is set to|are set to|set for|due to|"
+    r"is due|are due|"
     r"expected|expects|plans? to|planned|planning|upcoming|forthcoming|next week|intends?|to pay|hoped|hopes|"
-    r"is to pay|postponed|put off|pushed back|invited .{0,40}? to (?:visit|come)|later today|later on|to follow)\b",
+    r"is to pay|postponed|put off|pushed back|invited .{0,40}? to (?:visit|come)|later today|later on|"
+    r"to follow)\b",
     re.I,
 )
 _MEET = re.compile(
-    r"\b(?:met|meets|meet|meeting|meetings)\b(?: \w+){0,4}? with\b|\bmet\b|\bmeets\b|"
-    r"\b(?:held|hold|holds|had|has held|conducted)\b(?: [\w-]+){0,4}? (?:talks|meetings?|discussions|consultations|negotiations)\b|"
+    r"\b(?:met|meets|meet|meeting|meetings)\b(?: \w+){0,6}? with\b|\bmet\b|\bmeets\b|"
+    r"\b(?:held|hold|holds|had|has held|conducted)\b(?: [\w-]+){0,4}? "
+    r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
     r"\b(?:talks|discussions|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
     r"\bsat down\b|\breceived\b|\breceives\b|\bhosted\b|\bhosts\b|\bwelcomed\b|\bgreeted\b|\bco-chaired\b|"
     r"\bpaid (?:a |separate )?(?:courtesy )?calls? on\b|\bcalled on\b|\bcourtesy call\b|\bconferred with\b|"
     r"\bwas (?:received|welcomed|hosted|greeted|given)\b",
     re.I,
 )
-_PROTOCOL = re.compile(r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I)
+_PROTOCOL = re.compile(
+    r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
+)
 _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks)\b", re.I)
 _TRAVEL = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
-    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
+    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
+    r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|is currently in|to visit|"
     r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit)\b",
     re.I,
 )
+# Cheap substring tests that skip the long travel and meeting patterns on sentences that cannot match.
+_TRAVEL_HINTS = (
+    "arriv",
+    "land",
+    "touch",
+    "fl",
+    "travel",
+    "came",
+    "come",
+    "visit",
+    "trip",
+    "tour",
+    "reach",
+    "head",
+    "depart",
+    "left",
+    "bound",
+    "stop",
+    " is in",
+    " are in",
+    "currently in",
+)
+_MEET_HINTS = (
+    "met",
+    "meet",
+    "talks",
+    "held",
+    "hold",
+    "had",
+    "discuss",
+    "negotia",
+    "consult",
+    "sat down",
+    "receiv",
+    "host",
+    "welcom",
+    "greet",
+    "chair",
+    "call",
+    "confer",
+    "was given",
+)
 _KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip)", re.I)
-_MULTI = re.compile(r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
-                    r"ministerial|informal meeting|meeting of)\b", re.I)
+_MULTI = re.compile(
+    r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
+    r"ministerial|informal meeting|meeting of)\b",
+    re.I,
+)
 _EVENT = re.compile(
-    r"\b(?:to attend|to take part in|to participate in|attend(?:ed|ing)?|took part in|participat(?:ed|ing) in|"
-    r"on the (?:sidelines|margins) of)\s+(?:the\s+)?(?P<ev>[^,.;]{6,140}?)(?=,| which| where| in [A-Z]| on [A-Z]|\.|;|$)",
+    r"\b(?:to attend|to take part in|to participate in|attend(?:ed|ing)?|took part in|"
+    r"participat(?:ed|ing) in|on the (?:sidelines|margins) of)\s+(?:the\s+)?"
+    r"(?P<ev>[^,.;]{6,140}?)(?=,| which| where| in [A-Z]| on [A-Z]|\.|;|$)",
 )
 _HERE = re.compile(r"\bhere\b", re.I)
-_JOINERS = re.compile(r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by)\b", re.I)
+_JOINERS = re.compile(
+    r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by)\b", re.I
+)
 
 
 @dataclass(slots=True)
@@ -80,6 +134,7 @@ class RawMeeting:
     country: str | None
     topics: list[str]
     evidence: list[tuple[int, int]]
+    located: bool = False  # the sentence itself names the place
 
 
 @dataclass(slots=True)
@@ -107,8 +162,17 @@ def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
             continue  # "Iran's Prosecutor General", "Uzbek-US"
         if p.j < len(doc.folded) and doc.folded[p.j] in ("region", "province", "oblast", "regions", "state"):
             continue  # "East Kazakhstan region": a region at home, not the country abroad
-        if p.i > 0 and doc.folded[p.i - 1] in ("east", "west", "north", "south", "central", "northern",
-                                                "southern", "eastern", "western"):
+        if p.i > 0 and doc.folded[p.i - 1] in (
+            "east",
+            "west",
+            "north",
+            "south",
+            "central",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+        ):
             continue
         if any(tp.i <= p.i < tp.j for tp in doc.titles):
             continue
@@ -123,7 +187,7 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
         k = p.i - 1
         while k >= 0 and doc.folded[k] in ("the", "city", "of", "capital", ","):
             k -= 1
-        if k >= 0 and doc.folded[k] in ("in", "at", "here", "to", "into", "from", "outside", "near"):
+        if k >= 0 and doc.folded[k] in ("in", "at", "here", "to", "into", "outside", "near"):
             keep.append(p)
     return keep
 
@@ -140,8 +204,14 @@ def _city_country(places: list[Place], after: int = -1) -> tuple[str | None, str
 
 def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None, str | None]:
     """The first city/country named after a character offset (a travel verb's destination)."""
-    later = [p for p in places if doc.tokens[p.i].start >= offset and p.kind in ("city", "country")
-             and p.i > 0 and doc.folded[p.i - 1] not in ("from", "departed", "left")]
+    later = [
+        p
+        for p in places
+        if doc.tokens[p.i].start >= offset
+        and p.kind in ("city", "country")
+        and p.i > 0
+        and doc.folded[p.i - 1] not in ("from", "departed", "left")
+    ]
     if not later or doc.tokens[later[0].i].start - offset > 60:
         return None, None
     first = later[0]
@@ -155,23 +225,28 @@ def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None
 
 
 def _topics(text: str) -> list[str]:
-    m = re.search(r"\b(?:discussed|explored|reviewed|talked (?:about|over)|traded views on|focus(?:ed)? on|"
-                  r"exchanged views on|went over|covered)\s+(?P<t>[^.;]{3,160})", text)
+    m = re.search(
+        r"\b(?:discussed|explored|reviewed|talked (?:about|over)|traded views on|focus(?:ed)? on|"
+        r"exchanged views on|went over|covered)\s+(?P<t>[^.;]{3,160})",
+        text,
+    )
     if not m:
         return []
     parts = re.split(r",\s*|\s+and\s+|\s+as well as\s+", m["t"])
     return [p.strip(" .") for p in parts if 2 < len(p.strip()) < 80][:6]
 
 
-_GROUP = re.compile(r"\b(?:officials|diplomats|ministers|members|executives|representatives|ambassador|envoy|"
-                    r"delegation|counterparts|interlocutors|reporters)\b", re.I)
+_GROUP = re.compile(
+    r"\b(?:officials|diplomats|ministers|members|executives|representatives|ambassador|envoy|"
+    r"delegation|counterparts|interlocutors|reporters)\b",
+    re.I,
+)
 _ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|reported)\s*$", re.I)
 _INITIAL_PP = re.compile(r"\s*(?:in|during|at|after|speaking after)\b", re.I)
 
 
 def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple[str | None, str | None]:
-    places = _located(doc, sentence_places(doc, sent))
-    city, country = _city_country(places)
+    city, country = _city_country(_located(doc, sentence_places(doc, sent)))
     if country is None and _HERE.search(sent.text):
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
     if country is None:
@@ -183,10 +258,14 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
     return city, country
 
 
-def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
-                agent: int) -> list[RawMeeting]:
+def meetings_in(
+    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
+) -> list[RawMeeting]:
     """Face-to-face meetings reported in one sentence (none for calls, welcomes at airports, plans)."""
     text = sent.text
+    low = text.lower()
+    if not any(k in low for k in _MEET_HINTS):
+        return []
     m = _MEET.search(text)
     if not m:
         return []
@@ -196,13 +275,22 @@ def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, publish
     passive_met = bool(re.search(r"\b(?:was|were|been)\s+$", text[: m.start()]))
     if _PROTOCOL.search(text) and (passive_met or not _ACTIVE_MET.match(trig)):
         return []
-    if _FUTURE.search(text[max(0, m.start() - 45) : m.end() + 25]) or re.search(r"\b(?:will|to|would)\s+$",
-                                                                                text[: m.start()]):
+    noun = trig.startswith(("talks", "meeting", "discussions", "negotiations", "consultations", "courtesy"))
+    window = text[m.start() : m.end() + 25] if noun else text[max(0, m.start() - 45) : m.end() + 25]
+    if _FUTURE.search(window) or re.search(r"\b(?:will|to|would)\s+$", text[: m.start()]):
         return []
+    if re.search(
+        r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
+    ):
+        return []  # "after the meeting with X": a meeting already told, or one not told here
     t0, t1 = sent.start + m.start(), sent.start + m.end()
     before = [r for r in refs if r.start < t0]
-    after = [r for r in refs if r.start >= t1
-             and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])]
+    after = [
+        r
+        for r in refs
+        if r.start >= t1
+        and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])
+    ]
     # a relative or purpose clause after the objects ends the object list
     cut = re.search(r"\b(?:who|which|where|to discuss|to attend|as part of|during which)\b", text[m.end() :])
     if cut:
@@ -211,7 +299,8 @@ def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, publish
     if _INITIAL_PP.match(text) and not any(r.start < t0 for r in before if r.kind == "name"):
         before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
     symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had)", trig))) and len(
-        {r.person for r in before}) >= 2
+        {r.person for r in before}
+    ) >= 2
     subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []
     objects: list[int] = []
     for r in after:
@@ -225,7 +314,9 @@ def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, publish
         groups = [people]
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
-    elif subj and (_GROUP.search(text[m.start() : m.end() + 80]) or re.match(r"\s+in\s+[A-Z]", text[m.end() :])):
+    elif subj and (
+        _GROUP.search(text[m.start() : m.end() + 80]) or re.match(r"\s+in\s+[A-Z]", text[m.end() :])
+    ):
         groups = [subj[:]]  # a named official meeting unnamed ones ("met a number of US diplomats")
     else:
         groups = []
@@ -233,23 +324,31 @@ def meetings_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, publish
         return []
     host = subj[0] if subj and ("receiv" in trig or "host" in trig or "welcom" in trig) else None
     city, country = _location(doc, sent, ctx, host)
-    dates = [d for d in find_dates(text, sent.start, published)
-             if not _FUTURE.search(text[: d.start - sent.start][-30:])]
+    dates = [
+        d
+        for d in find_dates(text, sent.start, published)
+        if not _FUTURE.search(text[: d.start - sent.start][-30:])
+    ]
     date = dates[0].date if dates else None
     topics = _topics(text)
-    return [RawMeeting(g, None, date, city, country, topics, [(sent.start, sent.end)]) for g in groups]
+    located = bool(_located(doc, sentence_places(doc, sent)))
+    return [
+        RawMeeting(g, None, date, city, country, topics, [(sent.start, sent.end)], located) for g in groups
+    ]
 
 
 _ATTEND = re.compile(
-    r"\b(?:attended|took part in|participated in|was present at)\s+(?:an?\s+|the\s+)?(?P<ev>[^,.;]*?\b(?:meeting|summit|"
+    r"\b(?:attended|took part in|participated in|was present at)\s+(?:an?\s+|the\s+)?"
+    r"(?P<ev>[^,.;]*?\b(?:meeting|summit|"
     r"session|gathering|forum|conference|assembly)\b[^,.;]*?)(?=,|\.|;| which| where| in [A-Z]| on [A-Z]|$)",
     re.I,
 )
 
 
-def events_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
-              agent: int) -> list[RawMeeting]:
-    """A multilateral session a named official attended ("attended an informal meeting of ... heads of state")."""
+def events_in(
+    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
+) -> list[RawMeeting]:
+    """A multilateral session a named official attended ("attended an informal meeting of ...")."""
     m = _ATTEND.search(sent.text)
     if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
         return []
@@ -260,8 +359,17 @@ def events_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published
     city, country = _location(doc, sent, ctx, None)
     dates = find_dates(sent.text, sent.start, published)
     ev = m["ev"].strip()
-    return [RawMeeting([person], ev[:1].upper() + ev[1:], dates[0].date if dates else None, city, country, [],
-                       [(sent.start, sent.end)])]
+    return [
+        RawMeeting(
+            [person],
+            ev[:1].upper() + ev[1:],
+            dates[0].date if dates else None,
+            city,
+            country,
+            [],
+            [(sent.start, sent.end)],
+        )
+    ]
 
 
 def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
@@ -292,11 +400,15 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
     return agent if verb_start < 50 else -1
 
 
-def visits_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None,
-              agent: int) -> list[RawVisit]:
+def visits_in(
+    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
+) -> list[RawVisit]:
     """Trips told in one sentence with a travel verb ("arrived in", "on a state visit to", "will visit")."""
     text = sent.text
     out: list[RawVisit] = []
+    low = text.lower()
+    if not any(k in low for k in _TRAVEL_HINTS):
+        return out
     if _CALL.search(text) and not _COURTESY.search(text) and not re.search(r"\bvisit", text, re.I):
         return out
     places = sentence_places(doc, sent)
@@ -315,19 +427,35 @@ def visits_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published
             # "a planned Uzbekistan visit": the place right before the noun
             pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0]
             if pre:
-                city, country = (pre[-1].name, pre[-1].code) if pre[-1].kind == "city" else (None, pre[-1].code)
+                city, country = (
+                    (pre[-1].name, pre[-1].code) if pre[-1].kind == "city" else (None, pre[-1].code)
+                )
         if country is None:
             continue
         window = text[max(0, m.start() - 60) : m.end() + 10]
         status = "planned" if _FUTURE.search(window) else "completed"
+        invite = re.search(r"\binvit(?:ed|es|ation)\b[^.;]{0,60}$", text[: m.start()], re.I)
+        if invite:
+            # an invitation is a planned visit of the invited person once it is accepted, else only a wish
+            if not re.search(r"\baccept", text, re.I):
+                continue
+            inv = [r for r in refs if sent.start + invite.end() > r.start >= sent.start + invite.start()]
+            invited = [r for r in refs if r.start >= sent.start + invite.start() and r.start < t0]
+            person = invited[-1].person if invited else person
+            del inv
+            status = "planned"
         kind = kind_m.group(1).lower() if kind_m else "multilateral" if _MULTI.search(text) else "unknown"
-        dates = [d for d in find_dates(text, sent.start, published, future=status == "planned")
-                 if d.start >= t0 - 40]
+        dates = [
+            d
+            for d in find_dates(text, sent.start, published, future=status == "planned")
+            if d.start >= t0 - 40
+        ]
         start = end = None
         if dates:
             start, end = dates[0].date, dates[0].end_date
-        elif status == "completed" and re.search(r"\b(?:arrived|landed|has come|have come|touched down|departed)\b",
-                                                 m.group(), re.I):
+        elif status == "completed" and re.search(
+            r"\b(?:arrived|landed|has come|have come|touched down|departed)\b", m.group(), re.I
+        ):
             start = published
         ev = _EVENT.search(text)
         purpose = ev["ev"].strip() if ev else None
@@ -341,8 +469,14 @@ def visits_in(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published
                     continue
                 lead = text[max(0, pos - 30) : pos]
                 if re.search(r"\bfrom\s*$", lead):
-                    out.append(RawVisit(person, p.code, None, None, None, kind, "completed", purpose, True, ev_idx))
+                    out.append(
+                        RawVisit(person, p.code, None, None, None, kind, "completed", purpose, True, ev_idx)
+                    )
                 elif _LEG.search(lead):
-                    fut = "planned" if _FUTURE.search(text[pos : pos + 40]) or _FUTURE.search(lead) else "completed"
+                    fut = (
+                        "planned"
+                        if _FUTURE.search(text[pos : pos + 40]) or _FUTURE.search(lead)
+                        else "completed"
+                    )
                     out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
     return out
