@@ -147,6 +147,28 @@ class MeetingFilter(df.FilterSet):
         return full_text(queryset, ["name", "city", "summary", "participants__name_as_written"], value)
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false/1/0, or nothing; any other value is an error rather than "no filter"."""
+
+    widget = forms.TextInput  # NullBooleanSelect would turn an unknown value into "no filter"
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, ""):
+            return None
+        if value in (True, "true", "True", "1"):
+            return True
+        if value in (False, "false", "False", "0"):
+            return False
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+    def validate(self, value: object) -> None:
+        pass
+
+
+class StrictBooleanFilter(df.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 def _reviewed(queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
     if value is None:
         return queryset
@@ -167,7 +189,7 @@ class OfficialFilter(df.FilterSet):
         method="filter_organisation",
         help_text="An organisation's slug: officials who held a post there.",
     )
-    reviewed = df.BooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
+    reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
     updated_after = df.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
@@ -194,7 +216,7 @@ class OrganisationFilter(df.FilterSet):
     parent = df.ModelChoiceFilter(
         queryset=Organisation.objects.all(), to_field_name="slug", help_text="The parent body's slug."
     )
-    reviewed = df.BooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
+    reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
     updated_after = df.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )

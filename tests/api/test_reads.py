@@ -1,0 +1,267 @@
+"""Reading the API: nested records, filters, keyset pages, query budgets and conditional requests."""
+
+import datetime
+
+import pytest
+
+from people.models import OfficialAlias
+from tests.factories import (
+    EvidenceFactory,
+    MeetingFactory,
+    OfficialFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PositionFactory,
+    SourceFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def full_visit(**kwargs):
+    """A visit with an organisation, a meeting with two participants, and a source."""
+    visit = VisitFactory(**kwargs)
+    visit.organisations.add(OrganisationFactory())
+    PositionFactory(official=visit.visitor, organisation=OrganisationFactory())
+    OfficialAlias.objects.create(official=visit.visitor, name=f"{visit.visitor.name} Jr")
+    meeting = MeetingFactory(visit=visit)
+    ParticipantFactory(meeting=meeting)
+    ParticipantFactory(meeting=meeting, official=None, name_as_written="Someone Unresolved")
+    EvidenceFactory(visit=visit)
+    EvidenceFactory(visit=None, meeting=meeting)
+    return visit
+
+
+def test_visit_detail_nests_visitor_places_meetings_participants_and_sources(anon_client):
+    visit = full_visit()
+    body = anon_client.get(f"/api/v1/visits/{visit.pk}/").json()
+    assert body["api_url"].endswith(f"/api/v1/visits/{visit.pk}/")
+    assert body["permalink"] == f"http://testserver/visits/{visit.pk}/"
+    assert body["visitor"]["slug"] == visit.visitor.slug
+    assert body["destination_country"] == {"code": "TJ", "name": "Tajikistan"}
+    assert body["destination_city"] == "Dushanbe"
+    assert len(body["organisations"]) == 1
+    [meeting] = body["meetings"]
+    assert {p["name"] for p in meeting["participants"]} >= {"Someone Unresolved"}
+    assert [p["official"] is None for p in meeting["participants"]] == [False, True]
+    [source] = body["sources"]
+    assert source["api_url"].endswith(f"/api/v1/sources/{visit.evidence.get().source_id}/")
+    assert source["excerpts"] == ["Article number 0. Th"] or source["excerpts"]
+
+
+def test_official_detail_has_positions_and_aliases(anon_client):
+    visit = full_visit()
+    body = anon_client.get(f"/api/v1/officials/{visit.visitor.slug}/").json()
+    assert body["aliases"] == [f"{visit.visitor.name} Jr"]
+    assert body["positions"][0]["title"] == "Prosecutor General"
+    assert body["positions"][0]["organisation"]["slug"]
+    assert body["visit_count"] == 1
+
+
+def test_source_links_to_the_records_it_produced(anon_client):
+    visit = full_visit()
+    source = visit.evidence.get().source
+    body = anon_client.get(f"/api/v1/sources/{source.pk}/").json()
+    assert body["visits"] == [f"http://testserver/api/v1/visits/{visit.pk}/"]
+    assert body["text"] == source.text
+
+
+def _make(n: int) -> dict[str, str]:
+    """n fully linked visits; returns the detail URL of each resource."""
+    visits = [full_visit() for _ in range(n)]
+    for _ in range(n):
+        SourceFactory()
+    visit = visits[0]
+    return {
+        "visit": f"/api/v1/visits/{visit.pk}/",
+        "meeting": f"/api/v1/meetings/{visit.meetings.get().pk}/",
+        "official": f"/api/v1/officials/{visit.visitor.slug}/",
+        "organisation": f"/api/v1/organisations/{visit.organisations.get().slug}/",
+        "source": f"/api/v1/sources/{visit.evidence.get().source_id}/",
+        "country": "/api/v1/countries/TJ/",
+    }
+
+
+# (list URL, detail key, queries for the list, queries for a detail)
+BUDGETS = [
+    ("/api/v1/visits/", "visit", 6, 5),
+    ("/api/v1/meetings/", "meeting", 4, 3),
+    ("/api/v1/officials/", "official", 4, 4),
+    ("/api/v1/organisations/", "organisation", 1, 1),
+    ("/api/v1/sources/", "source", 2, 2),
+    ("/api/v1/countries/", "country", 2, 2),
+    ("/api/v1/countries/pairs/", "country", 1, 2),
+]
+
+
+@pytest.mark.parametrize("records", [1, 50])
+@pytest.mark.parametrize(("list_url", "key", "list_queries", "detail_queries"), BUDGETS)
+def test_query_count_does_not_grow_with_records(
+    anon_client, django_assert_num_queries, records, list_url, key, list_queries, detail_queries
+):
+    urls = _make(records)
+    with django_assert_num_queries(list_queries):
+        response = anon_client.get(list_url)
+    assert response.status_code == 200
+    with django_assert_num_queries(detail_queries):
+        response = anon_client.get(urls[key])
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/api/v1/visits/", {"destination": "XX"}),
+        ("/api/v1/visits/", {"year": "twenty"}),
+        ("/api/v1/visits/", {"date_after": "2024-13-45"}),
+        ("/api/v1/visits/", {"kind": "holiday"}),
+        ("/api/v1/visits/", {"official": "nobody-at-all"}),
+        ("/api/v1/visits/", {"updated_after": "yesterday"}),
+        ("/api/v1/officials/", {"reviewed": "perhaps"}),
+        ("/api/v1/visits/", {"cursor": "not-a-cursor"}),
+        ("/api/v1/visits/", {"page_size": "1000"}),
+        ("/api/v1/visits/", {"ordering": "purpose"}),
+        ("/api/v1/meetings/", {"country": "Narnia"}),
+        ("/api/v1/officials/", {"organisation": "no-such-body"}),
+        ("/api/v1/organisations/", {"kind": "club"}),
+        ("/api/v1/sources/", {"status": "lost"}),
+        ("/api/v1/countries/", {"year": "0"}),
+        ("/api/v1/countries/pairs/", {"origin": "ZZ"}),
+    ],
+)
+def test_invalid_filter_value_answers_400_naming_the_field(anon_client, url, params):
+    VisitFactory()
+    response = anon_client.get(url, params)
+    assert response.status_code == 400
+    assert set(params) <= set(response.json())
+
+
+def test_filters_mean_what_the_pages_mean(anon_client):
+    to_tj = VisitFactory(destination_country="TJ", start_date=datetime.date(2024, 5, 1))
+    VisitFactory(destination_country="UZ", start_date=datetime.date(2023, 5, 1))
+    for params in (
+        {"destination": "tj"},
+        {"year": "2024"},
+        {"country": "TJ"},
+        {"official": to_tj.visitor.slug},
+    ):
+        ids = [v["id"] for v in anon_client.get("/api/v1/visits/", params).json()["results"]]
+        assert ids == [to_tj.pk], params
+
+
+def test_updated_after_lists_only_records_changed_since(anon_client):
+    old = VisitFactory()
+    stamp = old.updated_at + datetime.timedelta(microseconds=1)
+    new = VisitFactory()
+    ids = [
+        v["id"]
+        for v in anon_client.get("/api/v1/visits/", {"updated_after": stamp.isoformat()}).json()["results"]
+    ]
+    assert ids == [new.pk]
+
+
+def _walk(client, url, params):
+    seen, pages = [], 0
+    body = client.get(url, params).json()
+    while True:
+        seen += [v["id"] for v in body["results"]]
+        pages += 1
+        if not body["next"]:
+            return seen, pages
+        body = client.get(body["next"]).json()
+
+
+def test_visit_pages_run_newest_first_with_undated_visits_last(anon_client):
+    dated = [
+        VisitFactory(start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 3)) for i in range(7)
+    ]
+    undated = [VisitFactory(start_date=None) for _ in range(3)]
+    seen, pages = _walk(anon_client, "/api/v1/visits/", {"page_size": 3})
+    expected = sorted(dated, key=lambda v: (v.start_date, v.pk), reverse=True) + sorted(
+        undated, key=lambda v: v.pk, reverse=True
+    )
+    assert seen == [v.pk for v in expected]
+    assert pages == 4
+
+
+def test_visit_pages_do_not_shift_when_visits_are_added(anon_client):
+    visits = [VisitFactory(start_date=datetime.date(2024, 1, 1)) for _ in range(4)]
+    first = anon_client.get("/api/v1/visits/", {"page_size": 2}).json()
+    # Newer visits, and one on the same day, arrive while the client pages.
+    VisitFactory(start_date=datetime.date(2025, 1, 1))
+    VisitFactory(start_date=datetime.date(2024, 1, 1))
+    second = anon_client.get(first["next"]).json()
+    ids = [v["id"] for v in first["results"] + second["results"]]
+    assert ids == [v.pk for v in reversed(visits)]
+
+
+def test_previous_link_returns_the_page_before(anon_client):
+    for _ in range(5):
+        VisitFactory(start_date=None)
+    first = anon_client.get("/api/v1/visits/", {"page_size": 2}).json()
+    second = anon_client.get(first["next"]).json()
+    back = anon_client.get(second["previous"]).json()
+    assert [v["id"] for v in back["results"]] == [v["id"] for v in first["results"]]
+    assert first["previous"] is None
+
+
+def test_list_and_detail_answer_304_to_a_matching_etag(anon_client):
+    visit = VisitFactory()
+    for url in ("/api/v1/visits/", f"/api/v1/visits/{visit.pk}/", "/api/v1/countries/"):
+        first = anon_client.get(url)
+        assert first["ETag"] and first["Last-Modified"]
+        again = anon_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, url
+        since = anon_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert since.status_code == 304, url
+
+
+def test_changed_record_no_longer_matches_its_etag(anon_client):
+    visit = VisitFactory()
+    first = anon_client.get(f"/api/v1/visits/{visit.pk}/")
+    visit.purpose = "Something else"
+    visit.save()
+    again = anon_client.get(f"/api/v1/visits/{visit.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again.json()["purpose"] == "Something else"
+
+
+def test_country_summary_counts_visits_both_ways_and_by_pair(anon_client):
+    VisitFactory(origin_country="AZ", destination_country="TJ", start_date=datetime.date(2024, 5, 1))
+    VisitFactory(origin_country="AZ", destination_country="TJ", start_date=datetime.date(2023, 5, 1))
+    VisitFactory(origin_country="TJ", destination_country="UZ", start_date=datetime.date(2024, 6, 1))
+    tj = anon_client.get("/api/v1/countries/TJ/").json()
+    assert (tj["visits_from"], tj["visits_to"]) == (1, 2)
+    assert tj["origins"] == [
+        {
+            "origin": {"code": "AZ", "name": "Azerbaijan"},
+            "destination": {"code": "TJ", "name": "Tajikistan"},
+            "visits": 2,
+            "first_date": "2023-05-01",
+            "last_date": "2024-05-01",
+        }
+    ]
+    in_2024 = anon_client.get("/api/v1/countries/", {"year": 2024}).json()
+    assert {c["code"]: (c["visits_from"], c["visits_to"]) for c in in_2024} == {
+        "AZ": (1, 0),
+        "TJ": (1, 1),
+        "UZ": (0, 1),
+    }
+    pairs = anon_client.get("/api/v1/countries/pairs/").json()
+    assert [(p["origin"]["code"], p["destination"]["code"], p["visits"]) for p in pairs] == [
+        ("AZ", "TJ", 2),
+        ("TJ", "UZ", 1),
+    ]
+
+
+def test_unknown_country_code_is_404(anon_client):
+    assert anon_client.get("/api/v1/countries/QQ/").status_code == 404
+
+
+def test_official_search_finds_aliases(anon_client):
+    official = OfficialFactory(name="Kamran Aliyev")
+    OfficialAlias.objects.create(official=official, name="Kamran Aliev")
+    OfficialFactory(name="Yusuf Rahmon")
+    found = anon_client.get("/api/v1/officials/", {"q": "Aliev"}).json()["results"]
+    assert [o["slug"] for o in found] == [official.slug]
