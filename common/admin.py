@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.editing import mark_edited
+from common.models import Curated
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
@@ -17,6 +18,14 @@ class CuratedAdmin(SimpleHistoryAdmin):
         if change:
             mark_edited(obj, form.changed_data)
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        # Meetings edited inline on a visit's page are editor-owned too.
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if instance.pk and inline_form.has_changed() and isinstance(instance, Curated):
+                mark_edited(instance, inline_form.changed_data)
+        super().save_formset(request, form, formset, change)
 
 
 class YearFilter(admin.SimpleListFilter):

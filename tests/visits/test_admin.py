@@ -131,3 +131,33 @@ def test_autocomplete_finds_officials_for_editors(client, editor):
         {"term": "Rahm", "app_label": "visits", "model_name": "visit", "field_name": "visitor"},
     )
     assert [r["text"] for r in response.json()["results"]] == ["Yusuf Rahmon"]
+
+
+@pytest.mark.django_db
+def test_meeting_edited_inline_on_its_visit_becomes_editor_owned(client, editor):
+    meeting = MeetingFactory(city="Dushanbe")
+    visit = meeting.visit
+    client.force_login(editor)
+    data = visit_form(visit)
+    data.update(
+        {
+            "meetings-TOTAL_FORMS": 1,
+            "meetings-INITIAL_FORMS": 1,
+            "meetings-0-id": meeting.pk,
+            "meetings-0-visit": visit.pk,
+            "meetings-0-name": "",
+            "meetings-0-date": "2024-05-18",
+            "meetings-0-date_precision": "day",
+            "meetings-0-city": "Khujand",
+            "meetings-0-country": "TJ",
+            "meetings-0-topics": '["legal assistance"]',
+            "initial-meetings-0-topics": '["legal assistance"]',  # as the browser sends it
+            "meetings-0-summary": "",
+            "meetings-0-review_state": "unreviewed",
+        }
+    )
+    response = client.post(reverse("admin:visits_visit_change", args=[visit.pk]), data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.city == "Khujand"
+    assert meeting.edited_fields == ["city"]
