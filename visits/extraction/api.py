@@ -129,17 +129,23 @@ def _is_subject(doc: Doc, i: int) -> bool:
     return k < 0 or doc.folded[k] not in ("of", "with", "by", "under", "to", "from", "for", "on", "at", "in")
 
 
+def _same_meeting(a: RawMeeting, b: RawMeeting) -> bool:
+    """A pair told twice at one place (once dated, once not) is one meeting; lone participants' sessions
+    are told apart by their sentence."""
+    if set(a.people) != set(b.people) or a.country != b.country:
+        return False
+    if len(a.people) == 1 and a.evidence[0] != b.evidence[0]:
+        return False
+    return a.date is None or b.date is None or a.date == b.date
+
+
 def _drop_restated(meetings: list[RawMeeting]) -> list[RawMeeting]:
     """A lone-participant "held talks in X" that the article then tells meeting by meeting is a summary."""
     out = []
     for m in meetings:
-        if (
-            len(m.people) == 1
-            and m.name is None
-            and any(
-                o is not m and len(o.people) > 1 and m.people[0] in o.people and o.country == m.country
-                for o in meetings
-            )
+        if m.summary and any(
+            o is not m and len(o.people) > 1 and m.people[0] in o.people and o.country == m.country
+            for o in meetings
         ):
             continue
         out.append(m)
@@ -181,7 +187,10 @@ def _visits_from_meetings(
             if p.org_head or (p.title and "ambassador" in p.title.lower()):
                 continue
             # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
-            known_foreign = (p_idx, m.country) in foreign or (rank == 0 and m.located and len(m.people) > 1)
+            guests = any(doc.persons[o].country not in (None, m.country) for o in m.people if o != p_idx)
+            known_foreign = (p_idx, m.country) in foreign or (
+                rank == 0 and m.located and len(m.people) > 1 and not guests
+            )
             if p.country == m.country or (p.country is None and not known_foreign):
                 continue
             if any(
@@ -242,12 +251,14 @@ def _build(doc: Doc, raw_visits: list[RawVisit], raw_meetings: list[RawMeeting])
                 v.evidence[:5],
             )
         )
-    seen_meet: set[tuple[frozenset[int], str | None]] = set()
+    kept: list[RawMeeting] = []
     for m in raw_meetings:
-        key = (frozenset(m.people), m.country)
-        if key in seen_meet:
+        twin = next((k for k in kept if _same_meeting(k, m)), None)
+        if twin is not None:
+            twin.date = twin.date or m.date
             continue
-        seen_meet.add(key)
+        kept.append(m)
+    for m in kept:
         names: list[str | None] = [doc.persons[i].name for i in m.people]
         result.meetings.append(Meeting(names, m.name, m.date, m.city, m.country, m.topics, m.evidence))
     return result

@@ -205,11 +205,6 @@ PERSON_NOUNS = frozenset(
         "chief",
         "head",
         "visitor",
-        "premier",
-        "pm",
-        "fm",
-        "minister",
-        "president",
     }
 )
 

@@ -402,10 +402,25 @@ def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
 
 def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     fd, n = doc.folded, len(doc.tokens)
+    if j + 2 < n and fd[j] == "from" and doc.tag[j + 1] == "country":
+        j += 2  # "Kao Kim Hourn from Cambodia, the new ASEAN Secretary General"
     if j >= n or doc.tokens[j].text not in (",", "("):
         return None
     k = j + 1
-    while k < n and fd[k] in ("the", "a", "an", "who", "is", "now", "currently", "also", "as", "then"):
+    while k < n and fd[k] in (
+        "the",
+        "a",
+        "an",
+        "who",
+        "is",
+        "now",
+        "currently",
+        "also",
+        "as",
+        "then",
+        "his",
+        "her",
+    ):
         k += 1
     m = k
     while m < n and (doc.tag[m] in ("country", "demonym", "org", "city") or fd[m] == "'s"):

@@ -135,6 +135,7 @@ class RawMeeting:
     topics: list[str]
     evidence: list[tuple[int, int]]
     located: bool = False  # the sentence itself names the place
+    summary: bool = False  # "the delegation held talks in X": a lone participant, no counterpart named
 
 
 @dataclass(slots=True)
@@ -160,8 +161,11 @@ def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
             continue
         if p.j < len(doc.folded) and doc.folded[p.j] in ("'s", "-"):
             continue  # "Iran's Prosecutor General", "Uzbek-US"
-        if p.j < len(doc.folded) and doc.folded[p.j] in ("region", "province", "oblast", "regions", "state"):
-            continue  # "East Kazakhstan region": a region at home, not the country abroad
+        k = p.j
+        while k < len(doc.folded) and (doc.tokens[k].cap or doc.folded[k] in (",", "and")):
+            k += 1
+        if k < len(doc.folded) and doc.folded[k] in _REGION_WORDS:
+            continue  # "East Kazakhstan region", "the Atyrau and Aktobe regions": regions at home
         if p.i > 0 and doc.folded[p.i - 1] in (
             "east",
             "west",
@@ -178,6 +182,11 @@ def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
             continue
         out.append(p)
     return out
+
+
+_REGION_WORDS = frozenset(
+    {"region", "regions", "province", "provinces", "oblast", "oblasts", "state", "district"}
+)
 
 
 def _located(doc: Doc, places: list[Place]) -> list[Place]:
@@ -254,6 +263,8 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
     if country is None and host is not None:
         country = doc.persons[host].country
     if country is None:
+        city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
+    if country is None:
         city, country = ctx.dateline_city, ctx.dateline_country
     return city, country
 
@@ -298,10 +309,13 @@ def meetings_in(
     passive = trig.startswith("was ") or passive_met or " from" in text[m.end() : m.end() + 25]
     if _INITIAL_PP.match(text) and not any(r.start < t0 for r in before if r.kind == "name"):
         before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
+    if "between" in trig:
+        before, after = after, []  # "talks between A and B": both named after the trigger
     symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had)", trig))) and len(
         {r.person for r in before}
     ) >= 2
     subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []
+    summary = False
     objects: list[int] = []
     for r in after:
         if r.person not in objects and r.person not in subj:
@@ -314,10 +328,10 @@ def meetings_in(
         groups = [people]
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
-    elif subj and (
-        _GROUP.search(text[m.start() : m.end() + 80]) or re.match(r"\s+in\s+[A-Z]", text[m.end() :])
-    ):
+    elif subj and _GROUP.search(text[m.start() : m.end() + 80]):
         groups = [subj[:]]  # a named official meeting unnamed ones ("met a number of US diplomats")
+    elif subj and re.match(r"\s+in\s+[A-Z]", text[m.end() :]):
+        groups, summary = [subj[:]], True
     else:
         groups = []
     if not groups:
@@ -332,9 +346,8 @@ def meetings_in(
     date = dates[0].date if dates else None
     topics = _topics(text)
     located = bool(_located(doc, sentence_places(doc, sent)))
-    return [
-        RawMeeting(g, None, date, city, country, topics, [(sent.start, sent.end)], located) for g in groups
-    ]
+    span = [(sent.start, sent.end)]
+    return [RawMeeting(g, None, date, city, country, topics, list(span), located, summary) for g in groups]
 
 
 _ATTEND = re.compile(
@@ -345,18 +358,28 @@ _ATTEND = re.compile(
 )
 
 
+_TOOK_PLACE = re.compile(
+    r"\b(?:an?|the)\s+(?P<ev>(?:[\w-]+\s+){0,3}?(?:meeting|session|summit|forum|conference)\s+of\s+[^,.;]+?)"
+    r"(?:,[^.;]*?)?\s+(?:took place|was held|convened)\b",
+    re.I,
+)
+
+
 def events_in(
     doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
 ) -> list[RawMeeting]:
     """A multilateral session a named official attended ("attended an informal meeting of ...")."""
-    m = _ATTEND.search(sent.text)
+    m = _ATTEND.search(sent.text) or _TOOK_PLACE.search(sent.text)
     if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
         return []
     before = [r for r in refs if r.start < sent.start + m.start()]
     person = before[-1].person if before else agent
     if person < 0:
         return []
-    city, country = _location(doc, sent, ctx, None)
+    if m.re is _TOOK_PLACE and ctx.trip_country:
+        city, country = ctx.trip_city, ctx.trip_country  # "As part of the visit, a meeting of ... took place"
+    else:
+        city, country = _location(doc, sent, ctx, None)
     dates = find_dates(sent.text, sent.start, published)
     ev = m["ev"].strip()
     return [
@@ -397,7 +420,8 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
         if not _CLAUSE_BREAK.search(gap) or r.kind == "pronoun":
             return r.person
         return -1
-    return agent if verb_start < 50 else -1
+    implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
+    return agent if implicit else -1
 
 
 def visits_in(

@@ -134,7 +134,8 @@ def sentences(text: str) -> list[Sentence]:
         cut = 0
         for bm in _BOUNDARY.finditer(block):
             piece = block[cut : bm.start()]
-            if _is_abbreviation(piece.rstrip()):
+            nxt = re.match(r"[\"'(\[]?(\w+)", block[bm.end() :])
+            if _is_abbreviation(piece.rstrip(), nxt.group(1) if nxt else ""):
                 continue  # "Mr. Smith", "Feb. 15": not a sentence end
             if piece.strip():
                 out.append(_sentence(text, block_start + cut, block_start + bm.start(), para))
@@ -145,11 +146,45 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _is_abbreviation(piece: str) -> bool:
+_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "They",
+        "It",
+        "This",
+        "That",
+        "But",
+        "And",
+        "According",
+        "Meanwhile",
+        "We",
+        "I",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+    ]
+)
+
+
+def _is_abbreviation(piece: str, next_word: str = "") -> bool:
     m = _LAST_WORD.search(piece)
     if not m:
         return False
     word = m.group(1)
+    if (
+        word.lower() in ("u.s", "u.k", "u.n", "e.u")
+        and next_word[:1].isupper()
+        and next_word not in _STARTERS
+    ):
+        return True  # "U.S. Ambassador": the country as a modifier, not the end of a sentence
     return word.lower() in _ABBREV - {"u.s", "u.k", "u.n", "no", "co"} or (len(word) == 1 and word.isupper())
 
 
