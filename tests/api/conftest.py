@@ -7,6 +7,12 @@ from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The shared users are created with passwords; hashing them properly costs a second per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttles():
     # Throttle counts live in the cache; each test starts with none.
     cache.clear()
