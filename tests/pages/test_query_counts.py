@@ -1,0 +1,64 @@
+"""Every list and detail page costs the same number of queries over 1 record and over 50.
+
+The budget per page (see the views for what each query fetches):
+timeline 3 (dated page, undated top-up, capped count; 2 going newer); visit 6 (visit with visitor and post,
+organisations, meetings, participants, visit evidence with sources, meeting evidence); official 8;
+organisation 4; country 6; pair 5; stats 2; exports 1; feed 2.
+"""
+
+import pytest
+
+from tests.factories import MeetingFactory, ParticipantFactory
+from tests.pages.conftest import many_visits
+
+BUDGET = {
+    "timeline": ("/visits/", 3),
+    "timeline_filtered": ("/visits/?destination=TJ&year=2024&q=Meeting&kind=working", 3),
+    "timeline_older": ("/visits/?before=2030-01-01_999999", 3),
+    "timeline_newer": ("/visits/?after=2000-01-01_1", 2),
+    "officials": ("/officials/", 2),
+    "organisations": ("/organisations/", 2),
+    "countries": ("/countries/", 2),
+    "country": ("/countries/TJ/", 6),
+    "pair": ("/countries/AZ/TJ/", 5),
+    "stats": ("/stats/", 2),
+    "csv": ("/visits/export.csv", 1),
+    "json": ("/visits/export.json", 1),
+    "ics": ("/visits/export.ics", 1),
+    "feed": ("/feeds/visits/", 2),
+}
+DETAIL_BUDGET = {"visit": 6, "source": 2, "official": 8, "organisation": 4}
+
+
+def _get(client, url: str) -> None:
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("n", [1, 50])
+@pytest.mark.parametrize("page", sorted(BUDGET))
+def test_list_page_query_count_is_constant(client, db, django_assert_num_queries, n, page):
+    many_visits(n)
+    url, queries = BUDGET[page]
+    with django_assert_num_queries(queries):
+        _get(client, url)
+
+
+@pytest.mark.parametrize("n", [1, 50])
+@pytest.mark.parametrize("page", sorted(DETAIL_BUDGET))
+def test_detail_page_query_count_is_constant(client, db, django_assert_num_queries, n, page):
+    visits = many_visits(n)
+    visit = visits[-1]
+    # The visit gets n meetings, so its page shows n of them.
+    for _ in range(n - 1):
+        ParticipantFactory(meeting=MeetingFactory(visit=visit), official=visit.visitor)
+    urls = {
+        "visit": visit.get_absolute_url(),
+        "source": visit.evidence.first().source.get_absolute_url(),
+        "official": visit.visitor.get_absolute_url(),
+        "organisation": visit.organisations.first().get_absolute_url(),
+    }
+    with django_assert_num_queries(DETAIL_BUDGET[page]):
+        _get(client, urls[page])
