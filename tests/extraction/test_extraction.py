@@ -141,6 +141,12 @@ def test_huge_input_is_cut_with_a_warning():
     assert any("cut" in w for w in result.warnings)
 
 
+def test_degenerate_text_stays_linear():
+    # a run of initials once made the sentence splitter quadratic; this must finish in well under a second
+    for text in ("A. " * 20_000, "President John Smith met Jane Roe in Paris. " * 1_000):
+        assert isinstance(extract(text, MON), Extraction)
+
+
 def test_article_with_no_visit_gives_empty_lists():
     result = extract("Wheat prices rose on Monday as traders weighed the weather in the Midwest.", MON)
     assert result.visits == [] and result.meetings == []

@@ -154,9 +154,14 @@ class Doc:
     titles: list[TitlePhrase] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    tag: list[str] = field(
-        default_factory=list
-    )  # per token: "", "country", "demonym", "city", "org", "title"
+    # per token: "", "country", "demonym", "city", "org" or "title"
+    tag: list[str] = field(default_factory=list)
+    place_at: dict[int, Place] = field(default_factory=dict)  # token index -> the place covering it
+    org_at: dict[int, Entry] = field(default_factory=dict)  # token index -> the organisation covering it
+    in_title: list[bool] = field(default_factory=list)  # per token: inside a post
+    title_starting: dict[int, TitlePhrase] = field(default_factory=dict)  # token index -> post starting there
+    title_ending: dict[int, TitlePhrase] = field(default_factory=dict)  # token index -> post ending before it
+    place_starts: list[int] = field(default_factory=list)  # character offsets of the places, in order
 
 
 def _name_token(tok: Token, f: str, tag: str) -> bool:
@@ -193,28 +198,19 @@ def _tag(doc: Doc, g: Gazetteer) -> None:
                 continue
             for k in range(i, i + length):
                 doc.tag[k] = entry.kind
+                if entry.kind == "org":
+                    doc.org_at[k] = entry
+                else:
+                    doc.place_at[k] = doc.places[-1]
             i += length
         else:
             i += 1
 
 
-def _place_at(doc: Doc, i: int) -> Place | None:
-    for p in doc.places:
-        if p.i == i:
-            return p
-    return None
-
-
-def _org_at(doc: Doc, i: int) -> Entry | None:
-    for s, _, e in doc.orgs:
-        if s == i:
-            return e
-    return None
-
-
 def _titles(doc: Doc, g: Gazetteer) -> None:
     """Find posts: modifiers, a head from the titles list, then an "of/for ..." complement."""
     toks, fd, n = doc.tokens, doc.folded, len(doc.tokens)
+    doc.in_title = [False] * n
     i = 0
     while i < n:
         k = i
@@ -273,68 +269,65 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
         )
         _title_qualifiers(doc, tp)
         doc.titles.append(tp)
+        doc.title_starting[tp.i] = tp
+        doc.title_ending[tp.j] = tp
         for m in range(start, j):
+            doc.in_title[m] = True
             if not doc.tag[m]:
                 doc.tag[m] = "title"
         i = j
+
+
+_STATE_FORMS = (
+    "the republic",
+    "republic",
+    "the kingdom",
+    "the russian",
+    "the people's",
+    "the islamic",
+    "the state",
+    "the united",
+    "the federal",
+)
 
 
 def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
     """Country and organisation of a post, from its complement ("of Tajikistan") or what precedes it."""
     fd = doc.folded
     seen_to = False
-    for p in doc.places:
-        if tp.i <= p.i < tp.j:
+    for k in range(tp.i, tp.j):
+        p = doc.place_at.get(k)
+        if p is not None:
             # "Ambassador to Japan", "Ambassador in Cuba": the host country, not the official's own
-            prev = fd[p.i - 1] if p.i > 0 else ""
-            seen_to = seen_to or prev in ("to", "in")
+            seen_to = seen_to or (fd[k - 1] if k > 0 else "") in ("to", "in")
             if not seen_to and tp.country is None:
                 tp.country = p.code
-    for s, _e, entry in doc.orgs:
-        if tp.i <= s < tp.j and tp.org is None:
-            tp.org = entry.name
+        org = doc.org_at.get(k)
+        if org is not None and tp.org is None:
+            tp.org = org.name
     # qualifiers just before the post: "Kazakh", "Azerbaijan's", "ECO", "UN"
     k = tp.i - 1
     if k >= 0 and fd[k] == "'s":
         k -= 1
     while k >= 0 and doc.tag[k] in ("country", "demonym", "org", "city"):
-        for p in doc.places:
-            if p.i <= k < p.j and tp.country is None:
-                tp.country = p.code
-        for s, e, entry in doc.orgs:
-            if s <= k < e and tp.org is None and entry.org_kind == "intergovernmental":
-                tp.org = entry.name
+        p = doc.place_at.get(k)
+        if p is not None and tp.country is None:
+            tp.country = p.code
+        org = doc.org_at.get(k)
+        if org is not None and tp.org is None and org.org_kind == "intergovernmental":
+            tp.org = org.name
         k -= 1
         if k >= 0 and fd[k] == "'s":
             k -= 1
     # strip the official's country from the post: "Minister of Foreign Affairs of the Republic of Tajikistan"
-    words = tp.title.split()
-    low = [w.lower() for w in words]
-    for cut in range(len(words) - 1, 0, -1):
-        if low[cut] == "of" and any(
-            doc.tag[p.i] in ("country", "demonym")
-            for p in doc.places
-            if doc.tokens[p.i].start >= doc.tokens[tp.i].start + len(" ".join(words[:cut])) and p.j <= tp.j
-        ):
-            tail = " ".join(words[cut + 1 :]).lower()
-            if (
-                tail.startswith(
-                    (
-                        "the republic",
-                        "republic",
-                        "the kingdom",
-                        "the russian",
-                        "the people's",
-                        "the islamic",
-                        "the state",
-                        "the united",
-                        "the federal",
-                    )
-                )
-                or len(tail.split()) <= 2
-            ):
-                tp.title = " ".join(words[:cut])
-                break
+    of_positions = [k for k in range(tp.i + 1, tp.j) if fd[k] == "of"]
+    for k in of_positions:  # the leftmost "of" that opens a state name
+        if not any(doc.tag[m] in ("country", "demonym") for m in range(k + 1, tp.j)):
+            continue
+        tail = doc.text[doc.tokens[k + 1].start : doc.tokens[tp.j - 1].end].lower()
+        if tail.startswith(_STATE_FORMS) or tp.j - (k + 1) <= 2:
+            tp.title = doc.text[doc.tokens[tp.i].start : doc.tokens[k - 1].end]
+            break
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -389,14 +382,14 @@ def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
         if doc.tokens[k].text == "," and not (k + 1 < i and doc.folded[k + 1] in HONORIFICS):
             break
         k -= 1
-    for tp in doc.titles:
-        if tp.j == k + 1:
-            return tp
+    tp = doc.title_ending.get(k + 1)
+    if tp is not None:
+        return tp
     if k >= 0 and doc.tokens[k].text == ",":
-        for tp in doc.titles:
-            # the post must not already belong to a name before it ("X, Minister of Y, Z ...")
-            if tp.j == k and (tp.i == 0 or doc.tokens[tp.i - 1].text not in (",", "(")):
-                return tp
+        tp = doc.title_ending.get(k)
+        # the post must not already belong to a name before it ("X, Minister of Y, Z ...")
+        if tp is not None and (tp.i == 0 or doc.tokens[tp.i - 1].text not in (",", "(")):
+            return tp
     return None
 
 
@@ -425,8 +418,8 @@ def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     m = k
     while m < n and (doc.tag[m] in ("country", "demonym", "org", "city") or fd[m] == "'s"):
         m += 1
-    for tp in doc.titles:
-        if tp.i in (k, m):
+    for tp in (doc.title_starting.get(k), doc.title_starting.get(m)):
+        if tp is not None:
             if tp.j < n and _name_token(doc.tokens[tp.j], fd[tp.j], doc.tag[tp.j]):
                 return None  # "..., Chinese President Xi Jinping": the post is the next person's
             return tp
@@ -522,7 +515,7 @@ def _persons(doc: Doc) -> None:
     for m in doc.mentions:
         p = doc.persons[m.person]
         if p.country is None and not p.org_head and m.j + 1 < len(fd) and fd[m.j] == "from":
-            place = _place_at(doc, m.j + 1)
+            place = doc.place_at.get(m.j + 1)
             if place:
                 p.country = place.code
 
@@ -534,5 +527,6 @@ def analyse(text: str) -> Doc:
     doc = Doc(text, toks, [fold(t.text) for t in toks])
     _tag(doc, g)
     _titles(doc, g)
+    doc.place_starts = [toks[p.i].start for p in doc.places]
     _persons(doc)
     return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .dates import find_dates
@@ -153,20 +154,20 @@ class Context:
 
 def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
     """Places named in a sentence as locations, in order: not a post's country, not a possessive qualifier."""
+    lo, hi = bisect_left(doc.place_starts, sent.start), bisect_left(doc.place_starts, sent.end)
+    fd, n = doc.folded, len(doc.folded)
     out = []
-    for p in doc.places:
-        if not sent.start <= doc.tokens[p.i].start < sent.end or p.kind == "demonym":
+    for p in doc.places[lo:hi]:
+        if p.kind == "demonym" or doc.in_title[p.i] or (p.i > 0 and doc.tag[p.i - 1] == "title"):
             continue
-        if doc.tag[p.i - 1] == "title" if p.i > 0 else False:
-            continue
-        if p.j < len(doc.folded) and doc.folded[p.j] in ("'s", "-"):
+        if p.j < n and fd[p.j] in ("'s", "-"):
             continue  # "Iran's Prosecutor General", "Uzbek-US"
         k = p.j
-        while k < len(doc.folded) and (doc.tokens[k].cap or doc.folded[k] in (",", "and")):
+        while k < n and k < p.j + 12 and (doc.tokens[k].cap or fd[k] in (",", "and")):
             k += 1
-        if k < len(doc.folded) and doc.folded[k] in _REGION_WORDS:
+        if k < n and fd[k] in _REGION_WORDS:
             continue  # "East Kazakhstan region", "the Atyrau and Aktobe regions": regions at home
-        if p.i > 0 and doc.folded[p.i - 1] in (
+        if p.i > 0 and fd[p.i - 1] in (
             "east",
             "west",
             "north",
@@ -177,8 +178,6 @@ def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
             "eastern",
             "western",
         ):
-            continue
-        if any(tp.i <= p.i < tp.j for tp in doc.titles):
             continue
         out.append(p)
     return out

@@ -175,7 +175,7 @@ _STARTERS = frozenset(
 
 
 def _is_abbreviation(piece: str, next_word: str = "") -> bool:
-    m = _LAST_WORD.search(piece)
+    m = _LAST_WORD.search(piece[-40:])  # only the tail: a search over a long piece would be quadratic
     if not m:
         return False
     word = m.group(1)
