@@ -262,6 +262,8 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
                     continue
             break
         start = i
+        while start > 0 and toks[start - 1].cap and fd[start - 1] in INSTITUTION and not doc.tag[start - 1]:
+            start -= 1  # "External Affairs Minister": portfolio words before the head belong to the post
         text = doc.text[toks[start].start : toks[j - 1].end]
         head = tuple(fd[k : k + hl])
         tp = TitlePhrase(
@@ -377,6 +379,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
+    if i in doc.title_ending:
+        return doc.title_ending[i]  # "Emir of Qatar Sheikh Tamim": an honorific swallowed by the post
     k = i - 1
     while k >= 0 and (doc.folded[k] in HONORIFICS or doc.tokens[k].text in (",",)):
         if doc.tokens[k].text == "," and not (k + 1 < i and doc.folded[k + 1] in HONORIFICS):

@@ -94,6 +94,7 @@ _MEET_HINTS = (
 _KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip)", re.I)
 _MULTI = re.compile(
     r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
+    r"sidelines|margins|"
     r"ministerial|informal meeting|meeting of)\b",
     re.I,
 )
@@ -372,8 +373,9 @@ def events_in(
     if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
         return []
     before = [r for r in refs if r.start < sent.start + m.start()]
-    person = before[-1].person if before else agent
-    if person < 0:
+    # "Scholz and Macron attended the summit": everyone named before the verb took part
+    people = list(dict.fromkeys(r.person for r in before)) or ([agent] if agent >= 0 else [])
+    if not people:
         return []
     if m.re is _TOOK_PLACE and ctx.trip_country:
         city, country = ctx.trip_city, ctx.trip_country  # "As part of the visit, a meeting of ... took place"
@@ -383,7 +385,7 @@ def events_in(
     ev = m["ev"].strip()
     return [
         RawMeeting(
-            [person],
+            people,
             ev[:1].upper() + ev[1:],
             dates[0].date if dates else None,
             city,
