@@ -45,10 +45,11 @@ class Chart:
 
 
 def _nice_max(value: int) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 50000, 100000):
-        if value <= step * 4:
-            return step * 4 if value > step * 2 else max(step * 2, 1)
-    return value
+    """The top of the axis: four equal integer steps of 1, 2, 5, 10, 20, 25, 50... that reach `value`."""
+    step = 1
+    while step * 4 < value:
+        step = next(s * m for m in (1, 10, 100, 1000, 10000, 100000) for s in (2, 5, 10) if s * m > step)
+    return step * 4
 
 
 def bar_chart(
@@ -60,12 +61,13 @@ def bar_chart(
     peak = _nice_max(max((v for s in series for v in s), default=0))
     plot_h = height - bottom - top
     slot = (width - left - 8) / max(len(labels), 1)
-    bar_w = max(slot * 0.8 / max(len(series), 1), 1)
+    bar_w = min(max(slot * 0.8 / max(len(series), 1), 1), 56)
+    pad = (slot - bar_w * len(series)) / 2
     bars = []
     for i, label in enumerate(labels):
         for s, values in enumerate(series):
             h = plot_h * values[i] / peak if peak else 0
-            x = left + i * slot + slot * 0.1 + s * bar_w
+            x = left + i * slot + pad + s * bar_w
             name = names[s] if s < len(names) else ""
             geometry = (round(x, 1), round(top + plot_h - h, 1), round(bar_w, 1), round(h, 1))
             bars.append(Bar(*geometry, value=values[i], label=label, series=s, series_name=name))
