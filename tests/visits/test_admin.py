@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -48,8 +50,9 @@ def test_editor_sees_every_admin_list(client, editor, page):
 
 @pytest.mark.django_db
 def test_visit_list_filters_by_country_kind_status_year_and_review(client, editor):
-    VisitFactory(destination_country="TJ", kind="working")
-    VisitFactory(destination_country="KZ", kind="state")
+    VisitFactory(destination_country="TJ", kind="working", start_date=datetime.date(2024, 3, 1))
+    VisitFactory(destination_country="KZ", kind="state", start_date=datetime.date(2024, 3, 2))
+    VisitFactory(destination_country="KZ", kind="state", start_date=datetime.date(2023, 3, 2))
     client.force_login(editor)
     url = reverse("admin:visits_visit_changelist")
     response = client.get(
