@@ -24,6 +24,7 @@ import platform
 import random
 import secrets
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -32,6 +33,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -297,7 +299,7 @@ class Server:
 
     def stop(self) -> None:
         self._stop.set()
-        self.proc.terminate()
+        self.proc.send_signal(signal.SIGINT)  # gunicorn: quick shutdown, no waiting on slow requests
         try:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:
@@ -316,7 +318,7 @@ def gunicorn(name: str, app: str, database_url: str, workers: int) -> Server:
         "-b",
         f"127.0.0.1:{port}",
         "--timeout",
-        "60",
+        "30",
         "--log-level",
         "warning",
     ]
@@ -424,29 +426,58 @@ def summarise(target: str, scenario: str, raw: dict, rss_mb: float) -> Result:
 
 
 def run_scenarios(
-    server: Server, target: str, paths: dict[str, list[str]], args: argparse.Namespace
+    start: Callable[[], Server],
+    target: str,
+    paths: dict[str, list[str]],
+    args: argparse.Namespace,
+    pg_url: str | None = None,
 ) -> list[Result]:
+    """Each scenario on a fresh server (unless --no-restart): a slow scenario's queued requests and
+    running queries cannot spill into the next one."""
     results = []
+    server = None
     for scenario, plist in paths.items():
-        # Warm-up: connections, caches, the first request's imports; not measured.
-        if args.warmup > 0:
-            drive(server.port, plist, args.warmup, args.connections, args.driver)
-        profile = None
-        if args.profile and scenario in args.profile and target != "datasette":
-            profile = start_profile(server, target, scenario, args)
-        raw = drive(server.port, plist, args.duration, args.connections, args.driver)
-        if profile is not None:
-            finish_profile(profile)
+        if server is None:
+            server = start()
+            server.wait_ready()
+        try:
+            # Warm-up: connections, caches, the first request's imports; not measured.
+            if args.warmup > 0:
+                drive(server.port, plist, args.warmup, args.connections, args.driver)
+            profile = None
+            if args.profile and scenario in args.profile and target != "datasette":
+                profile = start_profile(server, target, scenario, args)
+            raw = drive(server.port, plist, args.duration, args.connections, args.driver)
+            if profile is not None:
+                finish_profile(profile)
+        finally:
+            if args.restart or scenario == list(paths)[-1]:
+                server.stop()
+                if pg_url:
+                    cancel_queries(pg_url)
         result = summarise(target, scenario, raw, server.peak_mb())
         results.append(result)
+        if args.restart:
+            server = None
         log(
             f"{target:10} {scenario:18} {result.rps:8.1f} req/s  p50 {result.p50_ms:7.1f}  "
-            f"p95 {result.p95_ms:7.1f}  p99 {result.p99_ms:7.1f} ms  errors {result.errors}"
+            f"p95 {result.p95_ms:7.1f}  p99 {result.p99_ms:7.1f} ms  errors {result.errors:5}  "
+            f"RSS {result.rss_mb:4.0f} MB"
         )
-    # Peak RSS is per worker over the whole run: record the final figure on every row.
-    for r in results:
-        r.rss_mb = server.peak_mb()
     return results
+
+
+def cancel_queries(pg_url: str) -> None:
+    """End the queries a stopped server left running (PostgreSQL finishes them otherwise)."""
+    import psycopg
+
+    dbname = pg_url.rsplit("/", 1)[-1]
+    with contextlib.suppress(psycopg.Error), psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (dbname,),
+        )
 
 
 def start_profile(server: Server, target: str, scenario: str, args: argparse.Namespace):
@@ -585,32 +616,33 @@ def run_size(n: int, args: argparse.Namespace, ds_exe: Path | None) -> list[Resu
     pg_url = ensure_pg(n, args.seed, args.reuse_data) if "postgresql" in args.backend else None
     if sqlite_path is None:
         raise SystemExit("choosing parameters needs the SQLite copy: add --backend sqlite or Datasette")
+    if ds_exe is not None:
+        export_for_datasette(sqlite_path, data_dir, n)
+    if args.data_only:
+        return []
     params = choose_params(sqlite_path, n, args.seed)
     log(f"{label}: destination={params.destination} year={params.year} q={params.word}")
     results: list[Result] = []
     urls = {"postgresql": pg_url, "sqlite": f"sqlite:///{sqlite_path}"}
     collectstatic(urls["sqlite"])
     for backend in args.backend:
-        server = gunicorn(backend, "config.wsgi", urls[backend], args.workers)
-        try:
-            server.wait_ready()
-            results += run_scenarios(server, backend, our_paths(params), args)
-        finally:
-            server.stop()
+        url = urls[backend]
+        results += run_scenarios(
+            lambda url=url, backend=backend: gunicorn(backend, "config.wsgi", url, args.workers),
+            backend,
+            our_paths(params),
+            args,
+            pg_url if backend == "postgresql" else None,
+        )
     if ds_exe is not None:
         db = export_for_datasette(sqlite_path, data_dir, n)
-        server = datasette(ds_exe, db)
-        try:
-            server.wait_ready()
-            results += run_scenarios(server, "datasette", datasette_paths(params), args)
-        finally:
-            server.stop()
-    server = gunicorn("ceiling", "bench.ceiling_wsgi", urls["sqlite"], args.workers)
-    try:
-        server.wait_ready()
-        results += run_scenarios(server, "ceiling", {"ceiling": ["/__ceiling__"]}, args)
-    finally:
-        server.stop()
+        results += run_scenarios(lambda: datasette(ds_exe, db), "datasette", datasette_paths(params), args)
+    results += run_scenarios(
+        lambda: gunicorn("ceiling", "bench.ceiling_wsgi", urls["sqlite"], args.workers),
+        "ceiling",
+        {"ceiling": ["/__ceiling__"]},
+        args,
+    )
     record = {
         "visits": n,
         "label": label,
@@ -650,9 +682,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--no-restart", dest="restart", action="store_false", help="One server for all scenarios of a target."
+    )
     parser.add_argument("--driver", choices=("wrk", "python"), help="Default: wrk when installed.")
     parser.add_argument("--no-datasette", action="store_true", help="Skip the Datasette comparison.")
     parser.add_argument("--reuse-data", action="store_true", help="Keep databases already filled.")
+    parser.add_argument("--data-only", action="store_true", help="Only fill the databases; no load.")
     parser.add_argument("--drop-data", action="store_true", help="Drop each size's databases after it.")
     parser.add_argument(
         "--data-dir", default="/tmp/archive-bench", help="SQLite files (default %(default)s)."

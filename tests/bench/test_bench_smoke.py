@@ -84,6 +84,7 @@ def test_web_bench_runs_every_scenario_and_prints_the_table(tmp_path: Path, driv
         "0",
         "--connections",
         "2",
+        "--no-restart",
         "--driver",
         driver,
         "--data-dir",
