@@ -3,7 +3,7 @@
 from .api import extract, extract_file
 from .model import Extraction, Meeting, Official, Organisation, Visit
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
 
 __all__ = [
     "PARSER_VERSION",

@@ -14,7 +14,17 @@ from .gazetteer import fold, gazetteer
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .names import Doc, analyse
 from .refs import collect
-from .rules import _MULTI, Context, RawMeeting, RawVisit, events_in, joiners_in, meetings_in, visits_in
+from .rules import (
+    _MULTI,
+    Context,
+    RawMeeting,
+    RawVisit,
+    companions_in,
+    events_in,
+    joiners_in,
+    meetings_in,
+    visits_in,
+)
 from .text import html_to_text, normalise, sentences
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
@@ -87,6 +97,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     agent = delegation_head if delegation_head is not None else -1
     raw_visits: list[RawVisit] = []
     raw_meetings: list[RawMeeting] = []
+    companions: list[tuple[int, int]] = []  # (the official accompanied, a member of their party)
     for s, sent in enumerate(sents):
         refs = per_sent[s]
         for r in refs:
@@ -109,6 +120,17 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             last.evidence.append((sent.start, sent.end))
         raw_visits += visits
         raw_meetings += meetings
+        comp = companions_in(sent, refs)
+        if comp is not None:
+            lead, people = comp
+            if lead < 0 or lead in people:
+                guest = re.search(r"\b(?:guest|visitor|visiting)\b", sent.text[:80], re.I)
+                if guest and raw_meetings and len(raw_meetings[-1].people) > 1:
+                    lead = raw_meetings[-1].people[1]  # "The distinguished guest was accompanied by ..."
+                else:
+                    lead = raw_visits[-1].person if raw_visits else agent
+            if lead >= 0:
+                companions.extend((lead, p) for p in people if p != lead)
         if meetings:
             agent = meetings[0].people[0]
         elif visits:
@@ -116,9 +138,10 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         elif refs and refs[0].kind == "name" and _is_subject(doc, refs[0].i):
             agent = refs[0].person
     raw_meetings = _drop_restated(raw_meetings)
-    _home_countries(doc, raw_visits, raw_meetings, ctx)
-    raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx)
-    return _build(doc, raw_visits, raw_meetings)
+    _home_countries(doc, raw_visits, raw_meetings, ctx, companions)
+    party = {idx for _, idx in companions}
+    raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx, party)
+    return _build(doc, raw_visits, raw_meetings, (ctx.dateline_city, ctx.dateline_country))
 
 
 def _is_subject(doc: Doc, i: int) -> bool:
@@ -152,9 +175,26 @@ def _drop_restated(meetings: list[RawMeeting]) -> list[RawMeeting]:
     return out
 
 
-def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting], ctx: Context) -> None:
-    """Give officials of unknown nationality the country they receive guests in, or the dateline's."""
-    travellers = {v.person for v in visits}
+def _home_countries(
+    doc: Doc,
+    visits: list[RawVisit],
+    meetings: list[RawMeeting],
+    ctx: Context,
+    companions: list[tuple[int, int]],
+) -> None:
+    """Give officials of unknown nationality the country they set out from, the country of the official
+    they travel with, the country they receive guests in, or the dateline's."""
+    for v in visits:  # "departed Guyana bound for Washington"
+        p = doc.persons[v.person]
+        if p.country is None and not p.org_head and v.origin:
+            p.country = v.origin
+    party = set()
+    for lead, idx in companions:  # "The guest was accompanied by Ministers A, B and C"
+        p, head = doc.persons[idx], doc.persons[lead]
+        party.add(idx)
+        if p.country is None and not p.org_head and head.country:
+            p.country = head.country
+    travellers = {v.person for v in visits} | party
     for m in meetings:
         if m.country and len(m.people) >= 2 and m.people[0] not in travellers:
             host = doc.persons[m.people[0]]
@@ -165,16 +205,44 @@ def _home_countries(doc: Doc, visits: list[RawVisit], meetings: list[RawMeeting]
                 and any(g.country and g.country != m.country for g in guests)
             ):
                 host.country = m.country
+    # a host-side report: whoever a foreign visitor meets in the country, not travelling, is of that country
+    going = {(v.person, v.country) for v in visits if v.status == "completed"}
+    for m in meetings:
+        if not m.country or m.status != "completed" or len(m.people) < 2:
+            continue
+        foreign = [
+            i
+            for i in m.people
+            if (i, m.country) in going
+            or doc.persons[i].org_head
+            or (doc.persons[i].country not in (None, m.country))
+        ]
+        if not foreign:
+            continue
+        for i in m.people:
+            p = doc.persons[i]
+            if p.country is None and not p.org_head and i not in travellers:
+                p.country = m.country
     if ctx.dateline_country:
         for idx, p in enumerate(doc.persons):
             if p.country is None and not p.org_head and idx not in travellers:
                 p.country = ctx.dateline_country
+        # "KUALA LUMPUR (Bernama) -- Prime Minister Anwar ... wrapped up his visit to Japan": filed at home
+        for idx in travellers:
+            p = doc.persons[idx]
+            if (
+                p.country is None
+                and not p.org_head
+                and all(v.country != ctx.dateline_country for v in visits if v.person == idx)
+            ):
+                p.country = ctx.dateline_country
 
 
 def _visits_from_meetings(
-    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context
+    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context, party: set[int]
 ) -> list[RawVisit]:
-    """A meeting abroad implies the trip of each participant from another country."""
+    """A meeting abroad implies the trip of each participant from another country (not of the members of
+    a visitor's party: the delegation's head has the visit)."""
     out: list[RawVisit] = []
     foreign = {(v.person, v.country) for v in visits}
     for m in meetings:
@@ -184,7 +252,7 @@ def _visits_from_meetings(
         kind = "multilateral" if m.name or _MULTI.search(text) else "unknown"
         for rank, p_idx in enumerate(m.people):
             p = doc.persons[p_idx]
-            if p.org_head or (p.title and "ambassador" in p.title.lower()):
+            if p.org_head or p_idx in party or (p.title and "ambassador" in p.title.lower()):
                 continue
             # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
             guests = any(doc.persons[o].country not in (None, m.country) for o in m.people if o != p_idx)
@@ -205,7 +273,12 @@ def _visits_from_meetings(
     return out
 
 
-def _build(doc: Doc, raw_visits: list[RawVisit], raw_meetings: list[RawMeeting]) -> Extraction:
+def _build(
+    doc: Doc,
+    raw_visits: list[RawVisit],
+    raw_meetings: list[RawMeeting],
+    dateline: tuple[str | None, str | None],
+) -> Extraction:
     result = Extraction()
     for p in doc.persons:
         result.officials.append(Official(p.name, p.title, p.country, p.organisation, list(p.spans[:5])))
@@ -236,6 +309,12 @@ def _build(doc: Doc, raw_visits: list[RawVisit], raw_meetings: list[RawMeeting])
         old.evidence += v.evidence
     for v in merged.values():
         p = doc.persons[v.person]
+        if v.city is None:
+            # the city of a meeting the visitor held there, else the dateline's for a trip told as done
+            v.city = next(
+                (m.city for m in raw_meetings if m.city and m.country == v.country and v.person in m.people),
+                dateline[0] if dateline[1] == v.country and v.status == "completed" else None,
+            )
         result.visits.append(
             Visit(
                 p.name,

@@ -48,6 +48,10 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>last|this|next|on|early|late|earlier|later)\s+)?(?:on\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+_WD = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY_RANGE = re.compile(
+    r"\b(?:from\s+)?(?P<wd1>" + _WD + r")\s+(?:to|through|till|until|-)\s+(?P<wd2>" + _WD + r")\b"
+)
 _RELATIVE = re.compile(
     r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)\b", re.I
 )
@@ -128,6 +132,10 @@ def find_dates(text: str, offset: int, published: dt.date | None, future: bool =
             cands.sort(key=lambda c: abs((c - published).days))
         add(m, cands[0] if cands else None)
     if published is not None:
+        for m in _WEEKDAY_RANGE.finditer(text):  # "from Monday to Wednesday"
+            w1, w2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
+            first = resolve_weekday(w1, published, future)
+            add(m, first, first + dt.timedelta(days=(w2 - w1) % 7))
         for m in _RELATIVE.finditer(text):
             w = m["w"].lower()
             shift = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0

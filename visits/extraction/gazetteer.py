@@ -172,6 +172,10 @@ EXTRA_COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+# Capitals under the name news copy uses now, where the geonames snapshot has an older one.
+CAPITAL_NAMES = {"KZ": "Astana"}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer phrase: its kind (country, demonym, city, org) and what it stands for."""
@@ -206,6 +210,7 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}
         self.titles: dict[str, list[tuple[str, ...]]] = {}
         self.city_country: dict[str, str] = {}
+        self.capital: dict[str, str] = {}  # ISO2 -> capital city name
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = phrase_key(phrase)
@@ -314,6 +319,7 @@ def _load_cities(g: Gazetteer) -> None:
                 best[f] = (rank, city["countrycode"], n)
     for capital, code in capitals.items():
         best.setdefault(fold(capital), (10**9, code, capital))
+        g.capital[code] = CAPITAL_NAMES.get(code, capital)
     for _, (_, code, n) in sorted(best.items()):
         g.add(n, Entry("city", code, n))
         g.city_country[fold(n)] = code

@@ -51,7 +51,7 @@ INSTITUTION = _words(
     ministry's mission missions monetary municipal national natural naval navy north northern oblast
     office office's oil oliy organisation organization pacific palace parliament parliamentary
     partnership party peace people people's peoples persons petroleum planning plant police policy ports
-    post posts power presidential process program programme programmes programs project projects
+    post posts power presidential process program programme qasr programmes programs project projects
     prosecutor's prosecutors province public rada railway railways region region's regional regions
     relations religion religions religious representatives republic reserve residence resource resources
     revenue rights riigikogu riksdag rural sabor saeima school schools science secretariat secretariat's

@@ -321,6 +321,18 @@ def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
         k -= 1
         if k >= 0 and fd[k] == "'s":
             k -= 1
+    # strip an international body the post heads: "Secretary-General of the Gulf Cooperation Council"
+    for k in range(tp.i + 1, tp.j):
+        if fd[k] != "of" or tp.org is None:
+            continue
+        rest = range(k + 1, tp.j)
+        if all(doc.tag[m] == "org" or fd[m] == "the" for m in rest) and any(
+            doc.tag[m] == "org" for m in rest
+        ):
+            org = doc.org_at[tp.j - 1]
+            if org.org_kind == "intergovernmental":
+                tp.title = doc.text[doc.tokens[tp.i].start : doc.tokens[k - 1].end]
+                return
     # strip the official's country from the post: "Minister of Foreign Affairs of the Republic of Tajikistan"
     of_positions = [k for k in range(tp.i + 1, tp.j) if fd[k] == "of"]
     for k in of_positions:  # the leftmost "of" that opens a state name
@@ -379,6 +391,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
+    if i >= 3 and doc.tokens[i - 1].text == ")" and doc.tokens[i - 3].text == "(" and doc.tag[i - 2]:
+        i -= 3  # "Secretary-General of the Organization of Islamic Cooperation (OIC) Hissein Taha"
     if i in doc.title_ending:
         return doc.title_ending[i]  # "Emir of Qatar Sheikh Tamim": an honorific swallowed by the post
     k = i - 1
@@ -458,10 +472,18 @@ def _merge(doc: Doc, name: str, i: int, j: int) -> int:
     return best
 
 
+# Styles of address that the titles list carries as heads but that give way to a post ("Sheikh X, President")
+_STYLES = frozenset({("sheikh",), ("shaikh",), ("prince",), ("princess",), ("sheikha",)})
+
+
 def _attach(p: Person, tp: TitlePhrase | None) -> None:
     if tp is None:
         return
-    if p.title is None or (len(tp.title) > len(p.title) and p.head == tp.head):
+    if (
+        p.title is None
+        or (len(tp.title) > len(p.title) and p.head == tp.head)
+        or (p.head in _STYLES and tp.head not in _STYLES)
+    ):
         p.title, p.head = tp.title, tp.head
     if tp.org and tp.country is None and p.country is None:
         p.org_head, p.organisation = True, tp.org

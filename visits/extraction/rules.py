@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .dates import find_dates
+from .gazetteer import gazetteer
 from .names import Doc, Place
 from .refs import Ref
 from .text import Sentence
@@ -45,7 +46,8 @@ _TRAVEL = re.compile(
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
     r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
-    r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|is currently in|to visit|"
+    r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
+    r"is currently in|to visit|"
     r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit)\b",
     re.I,
 )
@@ -69,6 +71,9 @@ _TRAVEL_HINTS = (
     "stop",
     " is in",
     " are in",
+    " was in",
+    " were in",
+    " been in",
     "currently in",
 )
 _MEET_HINTS = (
@@ -104,6 +109,23 @@ _EVENT = re.compile(
     r"(?P<ev>[^,.;]{6,140}?)(?=,| which| where| in [A-Z]| on [A-Z]|\.|;|$)",
 )
 _HERE = re.compile(r"\bhere\b", re.I)
+_CAPITAL = re.compile(r"\b(?:in|to|at) the (?:\w+ )?capital\b(?! (?:of )?[A-Z])", re.I)
+# "wrapped up his visit to Japan on Friday": the date told is the last day of the visit
+_ENDING = re.compile(
+    r"\b(?:wrapped up|wrapping up|wraps up|concluded|concludes|concluding|ended|ends|ending|completed|"
+    r"completes|wound up|winds up|rounded off|flew (?:back|home))\b[^.;]{0,60}$|"
+    r"^[^.;]{0,80}\b(?:to a close|came to an end|drew to a close)\b",
+    re.I,
+)
+_DAYS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "departed Guyana bound for Washington": the country a traveller sets out from
+_ORIGIN = re.compile(r"\b(?:departed|departs|left|leaves|leaving|departing)\s+(?:from\s+)?$", re.I)
+_COMPANIONS = re.compile(
+    r"\b(?:accompanied by|accompanying (?:him|her|the \w+)|travell?ing with|along with|"
+    r"delegation (?:also )?(?:includ\w+|compris\w+|consist\w+ of))\b",
+    re.I,
+)
 _JOINERS = re.compile(
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by)\b", re.I
 )
@@ -123,6 +145,7 @@ class RawVisit:
     purpose: str | None = None
     explicit: bool = False
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    origin: str | None = None  # the country the sentence says the trip set out from
 
 
 @dataclass(slots=True)
@@ -138,6 +161,7 @@ class RawMeeting:
     evidence: list[tuple[int, int]]
     located: bool = False  # the sentence itself names the place
     summary: bool = False  # "the delegation held talks in X": a lone participant, no counterpart named
+    status: str = "completed"  # or "planned": "X will meet Y on Tuesday"
 
 
 @dataclass(slots=True)
@@ -266,6 +290,8 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
     if country is None:
         city, country = ctx.dateline_city, ctx.dateline_country
+    if city is None and country and _CAPITAL.search(sent.text):
+        city = gazetteer().capital.get(country)  # "In the capital, X held talks with Y"
     return city, country
 
 
@@ -446,6 +472,11 @@ def visits_in(
         if person < 0 or any(v.person == person for v in out):
             continue
         city, country = _place_after(doc, places, t0)
+        if m.group().lower().endswith(" in") and country is not None:
+            # "was in Tanzania", not "was in charge of relations with Tanzania"
+            nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
+            if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
+                continue
         if country is None and _HERE.search(text[m.start() :]):
             city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
         if country is None:
@@ -457,6 +488,8 @@ def visits_in(
                 )
         if country is None:
             continue
+        if city is None and _CAPITAL.search(text):
+            city = gazetteer().capital.get(country)  # "arrived in the Armenian capital"
         window = text[max(0, m.start() - 60) : m.end() + 10]
         status = "planned" if _FUTURE.search(window) else "completed"
         invite = re.search(r"\binvit(?:ed|es|ation)\b[^.;]{0,60}$", text[: m.start()], re.I)
@@ -478,6 +511,12 @@ def visits_in(
         start = end = None
         if dates:
             start, end = dates[0].date, dates[0].end_date
+            lead = text[: dates[0].start - sent.start]
+            if end is None and status == "completed" and _ENDING.search(lead[max(0, m.start() - 60) :]):
+                start, end = None, start  # "wrapped up his visit to Japan on Friday"
+            elif end is None and (n_days := _DAYS.search(text)):
+                n = _NUMBER.get(n_days["n"].lower()) or int(n_days["n"])
+                end = start + dt.timedelta(days=n - 1)  # "arrived on Monday on a two-day visit"
         elif status == "completed" and re.search(
             r"\b(?:arrived|landed|has come|have come|touched down|departed)\b", m.group(), re.I
         ):
@@ -485,7 +524,17 @@ def visits_in(
         ev = _EVENT.search(text)
         purpose = ev["ev"].strip() if ev else None
         ev_idx = [(sent.start, sent.end)]
-        out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx))
+        origin = next(
+            (
+                p.code
+                for p in places
+                if p.kind == "country"
+                and p.code != country
+                and _ORIGIN.search(text[: doc.tokens[p.i].start - sent.start][-30:])
+            ),
+            None,
+        )
+        out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin))
         # other legs of a tour in the same sentence: "flew into Riyadh from Bahrain ..., with a stop in Qatar"
         if re.search(r"\btour\b", text, re.I):
             for p in places:
@@ -505,3 +554,18 @@ def visits_in(
                     )
                     out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
     return out
+
+
+def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | None:
+    """People a sentence names as travelling with someone: (the one they accompany or -1, themselves)."""
+    m = _COMPANIONS.search(sent.text)
+    if not m:
+        return None
+    cue = sent.start + m.start()
+    lead = [r.person for r in refs if r.start < cue]
+    rest = [r.person for r in refs if r.start > cue and r.kind == "name" and r.person not in lead]
+    if not rest:
+        return None
+    if m.group().lower().startswith(("accompanied", "along")):
+        return (lead[-1] if lead else -1), rest
+    return (lead[0] if lead else -1), rest  # "Travelling with the President are ..."
