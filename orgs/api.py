@@ -20,7 +20,7 @@ from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.exceptions import APIException, ParseError
 from rest_framework.pagination import BasePagination
@@ -100,6 +100,25 @@ class ArchiveSchema(AutoSchema):
         if anon_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths
+
+    def get_override_parameters(self) -> list:
+        params = list(super().get_override_parameters())
+        if getattr(self.view, "lookup_field", None) == "slug" and "{slug}" in self.path:
+            params.append(
+                OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The record's slug.")
+            )
+        return params
+
+    def _get_filter_parameters(self) -> list[dict]:
+        # As on the HTML pages' forms, an empty filter value means "no filter"; the schema says so.
+        params = super()._get_filter_parameters()
+        for param in params:
+            schema = param.get("schema", {})
+            typed = schema.get("format") or "enum" in schema or schema.get("type") != "string"
+            if typed:
+                param["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+                param["description"] = f"{param.get('description') or ''} Empty means no filter.".strip()
+        return params
 
     def get_request_serializer(self) -> Any:
         input_class = getattr(self.view, "input_serializer_class", None)
@@ -244,7 +263,7 @@ class KeysetPagination(BasePagination):
             "properties": {
                 "next": {**link, "description": "The next page; null on the last."},
                 "previous": {**link, "description": "The previous page; null on the first."},
-                "results": schema,
+                "results": {**schema, "description": "The records on this page."},
             },
         }
 
@@ -278,6 +297,8 @@ class ArchiveReadMixin:
     """Last-Modified from the records shown (ETag comes from ConditionalGetMiddleware)."""
 
     schema = ArchiveSchema()
+    # Any path segment reaches the view, so a malformed id is a JSON 404, not Django's HTML page.
+    lookup_value_regex = "[^/]+"
     filter_backends = [DjangoFilterBackend]
     pagination_class = KeysetPagination
     parser_classes = [LimitedJSONParser]

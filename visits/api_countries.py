@@ -36,7 +36,6 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
     filterset_class = VisitFilter
     pagination_class = None
     lookup_field = "code"
-    lookup_value_regex = "[A-Za-z]{2}"
 
     def _visits(self) -> QuerySet:
         # Filters may join and de-duplicate; counting over their ids keeps the counts exact.

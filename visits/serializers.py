@@ -223,6 +223,7 @@ class VisitSerializer(serializers.ModelSerializer):
         ]
         extra_kwargs = {
             **RECORD_HELP,
+            "destination_city": {"help_text": "City visited."},
             "start_date": {"help_text": "First day; null if unknown."},
             "start_precision": {"help_text": DATE_PRECISION_HELP},
             "end_date": {"help_text": "Last day; null if unknown or the same day."},
@@ -388,6 +389,7 @@ class VisitInputSerializer(StrictInputMixin, serializers.ModelSerializer):
         ]
         extra_kwargs = {
             "delegation": {"help_text": "Members of the delegation, as written.", "max_length": 20_000},
+            "destination_city": {"help_text": "City visited."},
             "start_date": {"help_text": "First day."},
             "end_date": {"help_text": "Last day; not before the first."},
             "summary": {"help_text": "What the sources say of it.", "max_length": 20_000},

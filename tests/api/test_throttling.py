@@ -1,0 +1,23 @@
+"""Throttling: anonymous and token clients get 429 with Retry-After past their rate."""
+
+import pytest
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_client_past_its_rate_gets_429_with_retry_after(anon_client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "rate", "2/minute", raising=False)
+    statuses = [anon_client.get("/api/v1/visits/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    response = anon_client.get("/api/v1/visits/")
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "throttled" in response.json()["detail"].lower()
+
+
+def test_token_client_has_its_own_rate(reader_client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "rate", "1/minute", raising=False)
+    monkeypatch.setattr(UserRateThrottle, "rate", "3/minute", raising=False)
+    statuses = [reader_client.get("/api/v1/officials/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert reader_client.get("/api/v1/officials/")["Retry-After"]
