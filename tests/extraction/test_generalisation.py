@@ -317,6 +317,68 @@ CASES = [
             dict(visitor="Kassym-Jomart Tokayev", to="PK", visitor_country="KZ"),
         ],
     ),
+    Case(
+        "vna_short_name_after_post",
+        "2024-08-20",
+        "HANOI, Aug 20 (VNA) - Vietnamese President To Lam received the visiting Foreign Minister of "
+        "Cambodia, Sok Chenda Sophea, in Hanoi on Tuesday.",
+        visits=[dict(visitor="Sok Chenda Sophea", to="VN", city="Hanoi", visitor_country="KH")],
+        meetings=[{"To Lam", "Sok Chenda Sophea"}],
+        officials={"To Lam": dict(country="VN", title="President"), "Sok Chenda Sophea": dict(country="KH")},
+    ),
+    Case(
+        "tass_will_hold_talks_counterpart_title",
+        "2024-10-07",
+        "MOSCOW, October 7. /TASS/. Russian Foreign Minister Sergei Lavrov will hold talks with his Omani "
+        "counterpart Badr Albusaidi in Moscow on Thursday, the ministry said.",
+        officials={"Badr Albusaidi": dict(country="OM", title="Foreign Minister")},
+    ),
+    Case(
+        "emir_arrived_palace_welcome",
+        "2024-05-19",
+        "TEHRAN (IRNA) - Emir of Qatar Sheikh Tamim bin Hamad Al Thani arrived in Tehran on Sunday for talks "
+        "with Iranian President Ebrahim Raisi. Raisi welcomed the emir at the Saadabad Palace.",
+        visits=[dict(visitor="Tamim bin Hamad Al Thani", to="IR", city="Tehran", start=D("2024-05-19"))],
+        meetings=[{"Tamim bin Hamad Al Thani", "Ebrahim Raisi"}],
+        officials={"Tamim bin Hamad Al Thani": dict(country="QA", title="Emir")},
+    ),
+    Case(
+        "postponed_visit_said_on_day",
+        "2024-03-12",
+        "Nepalese Prime Minister Ram Bahadur Thapa postponed his visit to Bhutan due to bad weather, the "
+        "Ministry of Foreign Affairs said on Tuesday.",
+        visits=[dict(visitor="Ram Bahadur Thapa", to="BT", status="planned", start=None)],
+    ),
+    Case(
+        "day_long_visit_called_on",
+        "2024-06-20",
+        "NEW DELHI: External Affairs Minister S Jaishankar arrived in Colombo on Thursday on a day-long "
+        "visit. He called on President Ranil Sirisena and held talks with Foreign Minister Ali Sabry.",
+        visits=[
+            dict(visitor="Jaishankar", to="LK", city="Colombo", start=D("2024-06-20"), end=D("2024-06-20"))
+        ],
+        meetings=[{"Jaishankar", "Ranil Sirisena"}, {"Jaishankar", "Ali Sabry"}],
+        officials={"Ali Sabry": dict(country="LK"), "Jaishankar": dict(country="IN")},
+    ),
+    Case(
+        "concluded_and_left_for_next_leg",
+        "2024-04-24",
+        "ISLAMABAD: Iranian President Ebrahim Raisi concluded his three-day visit to Pakistan on Wednesday "
+        "and left for Colombo.",
+        visits=[
+            dict(visitor="Ebrahim Raisi", to="PK", end=D("2024-04-24"), start=None),
+            dict(visitor="Ebrahim Raisi", to="LK", city="Colombo"),
+        ],
+    ),
+    Case(
+        "nan_working_visit_state_house",
+        "2024-02-05",
+        "ABUJA (NAN) - The President of the Republic of Senegal, Macky Sall, on Monday paid a working visit "
+        "to Nigeria, where he held a closed-door meeting with President Bola Tinubu at the State House.",
+        visits=[dict(visitor="Macky Sall", to="NG", city="Abuja", kind="working", start=D("2024-02-05"))],
+        meetings=[{"Macky Sall", "Bola Tinubu"}],
+        officials={"Bola Tinubu": dict(country="NG"), "Macky Sall": dict(country="SN")},
+    ),
 ]
 
 

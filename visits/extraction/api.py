@@ -31,6 +31,7 @@ from .text import html_to_text, normalise, sentences
 # stall a worker. The cut is reported in `warnings`.
 MAX_CHARS = 100_000
 
+_VAGUE = (("counterpart",), ("colleague",), ("counterparts",))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
@@ -98,6 +99,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     raw_visits: list[RawVisit] = []
     raw_meetings: list[RawMeeting] = []
     companions: list[tuple[int, int]] = []  # (the official accompanied, a member of their party)
+    counterparts: list[tuple[int, int]] = []  # (an official named as "counterpart", the one whose post it is)
     for s, sent in enumerate(sents):
         refs = per_sent[s]
         for r in refs:
@@ -106,6 +108,12 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         refs = [r for r in refs if r.person >= 0]
         if delegation_head is not None and re.search(r"\bdelegation\b", sent.text, re.I) and not refs:
             agent = delegation_head
+        for r in refs:  # "Lavrov ... with his Omani counterpart Badr Albusaidi": the same post
+            p = doc.persons[r.person]
+            if p.head in _VAGUE and not any(c == r.person for c, _ in counterparts):
+                other = next((x.person for x in refs if x.person != r.person), -1)
+                if other >= 0:
+                    counterparts.append((r.person, other))
         visits = visits_in(doc, sent, refs, ctx, published, agent)
         for v in visits:
             if v.status == "completed" and v.country != doc.persons[v.person].country:
@@ -137,6 +145,10 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             agent = visits[0].person
         elif refs and refs[0].kind == "name" and _is_subject(doc, refs[0].i):
             agent = refs[0].person
+    for idx, other in counterparts:
+        p, q = doc.persons[idx], doc.persons[other]
+        if p.head in _VAGUE and q.title and q.head not in _VAGUE:
+            p.title, p.head = q.title, q.head
     raw_meetings = _drop_restated(raw_meetings)
     _home_countries(doc, raw_visits, raw_meetings, ctx, companions)
     party = {idx for _, idx in companions}

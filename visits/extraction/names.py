@@ -356,7 +356,17 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
             and (i == 0 or fd[i - 1] != "in")
         )
-        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city):
+        # "President To Lam": a short function word that is capitalised right after a post starts a name
+        after_post = (
+            i in doc.title_ending
+            and fd[i] in STOPCAPS
+            and len(fd[i]) <= 3
+            and toks[i].text[:1].isupper()
+            and i + 1 < n
+            and toks[i + 1].start - toks[i].end <= 1
+            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+        )
+        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post):
             i += 1
             continue
         j = i + 1

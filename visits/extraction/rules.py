@@ -109,6 +109,7 @@ _EVENT = re.compile(
     r"(?P<ev>[^,.;]{6,140}?)(?=,| which| where| in [A-Z]| on [A-Z]|\.|;|$)",
 )
 _HERE = re.compile(r"\bhere\b", re.I)
+_ONWARD = re.compile(r"(?:left for|bound for|heads? to|heading to|flew|travel)", re.I)
 _CAPITAL = re.compile(r"\b(?:in|to|at) the (?:\w+ )?capital\b(?! (?:of )?[A-Z])", re.I)
 # "wrapped up his visit to Japan on Friday": the date told is the last day of the visit
 _ENDING = re.compile(
@@ -117,8 +118,12 @@ _ENDING = re.compile(
     r"^[^.;]{0,80}\b(?:to a close|came to an end|drew to a close)\b",
     re.I,
 )
-_DAYS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\b", re.I)
-_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])[- ]day\b|\bday-long\b", re.I)
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "..., the ministry said on Tuesday": the date of the statement, not of the event
+_SAID = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told (?:\w+ )?\w+|informed|added|noted)\s+(?:late\s+)?$", re.I
+)
 # "departed Guyana bound for Washington": the country a traveller sets out from
 _ORIGIN = re.compile(r"\b(?:departed|departs|left|leaves|leaving|departing)\s+(?:from\s+)?$", re.I)
 _COMPANIONS = re.compile(
@@ -290,6 +295,8 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
     if country is None:
         city, country = ctx.dateline_city, ctx.dateline_country
+    if city is None and country and country == ctx.dateline_country:
+        city = ctx.dateline_city  # "ABUJA (NAN) - ... met President Tinubu at the State House"
     if city is None and country and _CAPITAL.search(sent.text):
         city = gazetteer().capital.get(country)  # "In the capital, X held talks with Y"
     return city, country
@@ -368,6 +375,7 @@ def meetings_in(
         d
         for d in find_dates(text, sent.start, published)
         if not _FUTURE.search(text[: d.start - sent.start][-30:])
+        and not _SAID.search(text[: d.start - sent.start][-30:])
     ]
     date = dates[0].date if dates else None
     topics = _topics(text)
@@ -469,9 +477,12 @@ def visits_in(
             continue  # "flew back to New York": going home is not a visit
         t0 = sent.start + m.start()
         person = _traveller(text, sent, refs, m.start(), agent)
-        if person < 0 or any(v.person == person for v in out):
+        onward = _ONWARD.match(m.group())
+        if person < 0 or (not onward and any(v.person == person for v in out)):
             continue
         city, country = _place_after(doc, places, t0)
+        if any(v.person == person and v.country == country for v in out):
+            continue
         if m.group().lower().endswith(" in") and country is not None:
             # "was in Tanzania", not "was in charge of relations with Tanzania"
             nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
@@ -503,10 +514,17 @@ def visits_in(
             del inv
             status = "planned"
         kind = kind_m.group(1).lower() if kind_m else "multilateral" if _MULTI.search(text) else "unknown"
+        leg = any(v.person == person for v in out)  # an onward leg dates from its own verb on
         dates = [
             d
             for d in find_dates(text, sent.start, published, future=status == "planned")
+            if not leg or d.start >= t0
+        ]
+        dates = [
+            d
+            for d in dates
             if d.start >= t0 - 40
+            and not _SAID.search(text[max(0, d.start - sent.start - 30) : d.start - sent.start])
         ]
         start = end = None
         if dates:
@@ -515,7 +533,8 @@ def visits_in(
             if end is None and status == "completed" and _ENDING.search(lead[max(0, m.start() - 60) :]):
                 start, end = None, start  # "wrapped up his visit to Japan on Friday"
             elif end is None and (n_days := _DAYS.search(text)):
-                n = _NUMBER.get(n_days["n"].lower()) or int(n_days["n"])
+                word = (n_days["n"] or "one").lower()
+                n = _NUMBER.get(word) or int(word)
                 end = start + dt.timedelta(days=n - 1)  # "arrived on Monday on a two-day visit"
         elif status == "completed" and re.search(
             r"\b(?:arrived|landed|has come|have come|touched down|departed)\b", m.group(), re.I
