@@ -1,6 +1,8 @@
 """Writes on officials that span models: merging duplicates."""
 
 from django.db import transaction
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from common.text import match_key, name_key, unique_slug
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
@@ -61,6 +63,9 @@ def official_resolve(
     if not key:
         return None
     people = Official.objects.all()
+    if identifier:
+        # Someone with another id in the same scheme is another person, whatever the name.
+        people = people.exclude(identifiers__scheme=identifier[0])
     for lookup in (
         {"name_key": key},
         {"aliases__name_key": key},
@@ -71,6 +76,18 @@ def official_resolve(
         if len(hits) == 1 or (hits and identifier is None and lookup == {"name_key": key}):
             return _with_identifier(hits[0], identifier)
     tokens = key.split()
+    if len(tokens) > 1 and country:
+        # "Madeleine Albright" for "Madeleine Korbel Albright": same first and last name, middle names
+        # left out on one side, and only when exactly one official of the country fits.
+        hits = [
+            o
+            for o in people.filter(
+                country=country, name_key__startswith=f"{tokens[0]} ", name_key__endswith=f" {tokens[-1]}"
+            )[:10]
+            if _subsequence(tokens, o.name_key.split()) or _subsequence(o.name_key.split(), tokens)
+        ]
+        if len(hits) == 1:
+            return _with_identifier(hits[0], identifier)
     if len(tokens) == 1 and country:
         # "Churchill" alone: only a unique holder of that surname in the same country.
         hits = list(people.filter(country=country, name_key__endswith=f" {key}")[:2])
@@ -81,6 +98,12 @@ def official_resolve(
     official = Official(name=name.strip(), country=country, slug=unique_slug(Official, name))
     official.save()
     return _with_identifier(official, identifier)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """True when `short` is `long` with some tokens left out, order kept."""
+    rest = iter(long)
+    return all(token in rest for token in short)
 
 
 def _with_identifier(official: Official, identifier: tuple[str, str] | None) -> Official:
@@ -113,3 +136,33 @@ def position_record(
         organisation=organisation,
         source=source,
     )
+
+
+def officials_create(*, people: list[tuple[str, str]]) -> list[Official]:
+    """Create officials from (name, country) pairs in bulk, with unique slugs and first history records.
+
+    For imports that already know, from their in-memory index, that nobody of these names exists.
+    """
+    taken = set(Official.objects.values_list("slug", flat=True))
+    officials = []
+    for name, country in people:
+        base = slugify(name)[:80].strip("-") or "item"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        official = Official(name=name.strip()[:200], country=(country or "").upper(), slug=slug)
+        # bulk_create does not call save(), which derives the keys.
+        official.name_key, official.match_key = name_key(official.name), match_key(official.name)
+        officials.append(official)
+    return bulk_create_with_history(officials, Official, batch_size=500)
+
+
+def positions_create(*, posts: list[tuple[int, str, str]]) -> list[Position]:
+    """Create posts from (official id, title, country) in bulk; the caller knows they are new."""
+    positions = [
+        Position(official_id=official, title=title.strip()[:200], country=(country or "").upper())
+        for official, title, country in posts
+    ]
+    return bulk_create_with_history(positions, Position, batch_size=500)

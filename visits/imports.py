@@ -1,0 +1,827 @@
+"""Writing imported files into the archive: one transaction, previewable (dry run), idempotent.
+
+The readers in visits/importers/ turn files into plain rows; this module turns rows into Visits,
+Meetings, Participants, Officials (with their posts) and Organisations, and articles into Sources.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, DataError, IntegrityError, connection, connections, transaction
+from django.utils import timezone
+from django_countries import countries
+from simple_history.utils import bulk_create_with_history
+
+from common.editing import assign_unless_edited
+from common.models import DatePrecision
+from common.text import match_key, name_key
+from orgs.models import Organisation
+from orgs.services import organisation_resolve
+from people.models import Identifier, Official, OfficialAlias, Position
+from people.services import official_resolve, officials_create, position_record, positions_create
+from visits.importers.articles import ArticleRow, read_articles
+from visits.importers.detect import detect_format, iter_paths
+from visits.importers.hsg import read_hsg
+from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning, RowError, VisitRow
+from visits.importers.tabular import read_csv, read_json
+from visits.models import ImportJob, Meeting, Participant, Source, Visit, VisitKind, VisitStatus
+from visits.services import source_submit
+
+Progress = Callable[[int, int], None]
+READERS = {"hsg": read_hsg, "csv": read_csv, "json": read_json, "articles": read_articles}
+# Editors see progress and the work moves to a Celery worker past either of these.
+LARGE_FILE_BYTES = 2 * 1024 * 1024
+LARGE_FILE_ROWS = 2_000
+# A surname alone ("President Bush") joins an official only if they held that title within this many years.
+YEARS_SLACK = 5
+# Titles under which a surname alone names the first name ("King Salman", "Emperor Hirohito").
+FIRST_NAME_TITLES = frozenset(
+    {"king", "queen", "emperor", "empress", "shah", "amir", "emir", "sultan", "prince", "princess", "pope"}
+)
+COUNTED_MODELS = (Official, OfficialAlias, Identifier, Position, Organisation, Participant, Source)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record (or a whole file) that was rejected, or a warning about one."""
+
+    file: str
+    line: int | None
+    record_id: str | None
+    code: str
+    message: str
+
+
+@dataclass
+class ReadBatch:
+    """Everything read from the files of one import, before anything is written."""
+
+    rows: list[VisitRow] = field(default_factory=list)
+    articles: list[ArticleRow] = field(default_factory=list)
+    rejections: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do), per model, and what it rejected."""
+
+    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    rejections: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    rows: int = 0
+    dry_run: bool = False
+    committed: bool = False
+
+    @property
+    def changed(self) -> int:
+        return sum(c["created"] + c["updated"] + c["deleted"] for c in self.counts.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "counts": {model: dict(counter) for model, counter in sorted(self.counts.items())},
+            "rejections": [asdict(p) for p in self.rejections],
+            "warnings": [asdict(p) for p in self.warnings],
+            "files": self.files,
+            "rows": self.rows,
+            "dry_run": self.dry_run,
+            "committed": self.committed,
+        }
+
+
+def _problem(item: RowError | FileError | ReadWarning) -> Problem:
+    return Problem(item.file, item.line, getattr(item, "record_id", None), item.code, item.message)
+
+
+def files_read(paths: Iterable[str | Path], *, format: str | None = None) -> ReadBatch:
+    """Read every file under `paths` (files, directories, zips) into rows, articles and problems."""
+    batch = ReadBatch()
+    for path in iter_paths(paths):
+        batch.files.append(str(path))
+        try:
+            fmt = format or detect_format(path)
+        except (ValueError, OSError) as exc:
+            batch.rejections.append(Problem(str(path), None, None, "unknown-format", str(exc)))
+            continue
+        for item in READERS[fmt](path):
+            if isinstance(item, VisitRow):
+                batch.rows.append(item)
+            elif isinstance(item, ArticleRow):
+                batch.articles.append(item)
+            elif isinstance(item, ReadWarning):
+                batch.warnings.append(_problem(item))
+            else:
+                batch.rejections.append(_problem(item))
+    return batch
+
+
+class _Rollback(Exception):
+    """Raised inside the import's transaction to undo it (dry run, or a rejection without skip)."""
+
+
+def files_import(
+    *,
+    paths: Iterable[str | Path],
+    format: str | None = None,
+    dry_run: bool = False,
+    skip_rejected: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read and write the files under `paths` in one transaction; see batch_import."""
+    return batch_import(
+        batch=files_read(paths, format=format),
+        dry_run=dry_run,
+        skip_rejected=skip_rejected,
+        progress=progress,
+    )
+
+
+def batch_import(
+    *,
+    batch: ReadBatch,
+    dry_run: bool = False,
+    skip_rejected: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Write rows and articles in one transaction; any rejection undoes all unless `skip_rejected`.
+
+    A dry run does the whole work and rolls it back, so its counts are exactly what a real run would do.
+    """
+    report = ImportReport(files=batch.files, dry_run=dry_run, warnings=list(batch.warnings))
+    report.rejections = list(batch.rejections)
+    rows = _unique_rows(batch.rows, report)
+    report.rows = len(rows) + len(batch.articles)
+    if report.rejections and not (skip_rejected or dry_run):
+        _count_rejected(report)
+        return report  # nothing written: the database stays exactly as it was
+    try:
+        with transaction.atomic():
+            before = {model: model.objects.count() for model in COUNTED_MODELS}
+            writer = _Writer(report, progress)
+            writer.write(rows, batch.articles)
+            for model in COUNTED_MODELS:
+                report.counts[model.__name__]["created"] += model.objects.count() - before[model]
+            if dry_run or (report.rejections and not skip_rejected):
+                raise _Rollback
+    except _Rollback:
+        pass
+    else:
+        report.committed = True
+    _count_rejected(report)
+    return report
+
+
+def _count_rejected(report: ImportReport) -> None:
+    report.counts["Visit"]["rejected"] = sum(1 for p in report.rejections if p.record_id is not None)
+
+
+def _unique_rows(rows: list[VisitRow], report: ImportReport) -> list[VisitRow]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for row in rows:
+        ident = (row.external_scheme, row.external_id)
+        if ident in seen:
+            message = f"{row.source_file}, line {row.source_line}: external id {ident[1]!r} appears twice"
+            report.rejections.append(
+                Problem(row.source_file, row.source_line, row.external_id, "dup", message)
+            )
+            continue
+        seen.add(ident)
+        unique.append(row)
+    return unique
+
+
+def _title_key(title: str | None) -> str:
+    text = (title or "").lower().replace("-elect", "").replace("-designate", "")
+    for word in ("acting ", "interim ", "provisional ", "transitional "):
+        text = text.replace(word, "")
+    return " ".join(text.split())
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A person named by a row, with what the row tells about them."""
+
+    person: PersonRef
+    country: str
+    year: int | None
+    # The country was inferred (a meeting at a summit): never create an official from a guess.
+    guessed: bool = False
+    # The country was inferred from the place: the visitor's own country, tried when nobody there fits.
+    also: str = ""
+
+
+class _People:
+    """Resolves people for one import, caching lookups in memory (officials keyed by id, name and country)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str], int] = {
+            (s, v): o for s, v, o in Identifier.objects.values_list("scheme", "value", "official_id")
+        }
+        self.names: dict[tuple[str, str], int] = {}
+        self.by_token: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        self.keys: dict[int, str] = {}
+        for pk, key, country in Official.objects.values_list("id", "name_key", "country"):
+            self._index(pk, key, country)
+        self.aliases = set(OfficialAlias.objects.values_list("official_id", "name_key"))
+        self.positions: dict[tuple[int, str], int] = {
+            (o, t.lower()): pk for pk, o, t in Position.objects.values_list("id", "official_id", "title")
+        }
+        # Years in which an official is known under a title: what lets "President Bush" pick the right Bush.
+        self.years: dict[int, dict[str, list[int]]] = defaultdict(dict)
+        for official, written, title, start in Visit.objects.filter(visitor__isnull=False).values_list(
+            "visitor_id", "visitor_name", "visitor_title", "start_date"
+        ):
+            # Only links made on a full name: links made on a surname must not widen the evidence they used.
+            if start and len(name_key(written).split()) > 1:
+                self._observe(official, title, start.year)
+        self.surnames: dict[tuple, int | None] = {}
+        self.loose: set[str] = set()
+        for pairs in (
+            Official.objects.values_list("name_key", "match_key"),
+            OfficialAlias.objects.values_list("name_key", "match_key"),
+        ):
+            for pair in pairs:
+                self.loose.update(pair)
+        self.pending: dict[tuple[str, str], tuple[str, list[_Ref]]] = {}
+        self.pending_tokens: set[tuple[str, str, str]] = set()
+
+    def _index(self, pk: int, key: str, country: str) -> None:
+        self.keys[pk] = key
+        tokens = key.split()
+        if not tokens:
+            return
+        self.names.setdefault((key, country), pk)
+        if len(tokens) == 1:
+            self.by_token[(country, "bare", tokens[0])].add(pk)
+        else:
+            self.by_token[(country, "last", tokens[-1])].add(pk)
+            self.by_token[(country, "first", tokens[0])].add(pk)
+
+    def _observe(self, official: int, title: str | None, year: int | None) -> None:
+        key = _title_key(title)
+        if year is None or not key or key.startswith("former"):
+            return
+        span = self.years[official].setdefault(key, [year, year])
+        span[0], span[1] = min(span[0], year), max(span[1], year)
+
+    def resolve_named(self, ref: _Ref) -> int | tuple | None:
+        """An official for a ref with an id or a full name (creating one if needed); None otherwise.
+
+        A name nobody could match is only noted (a tuple); flush() creates all of them in bulk.
+        """
+        person = ref.person
+        if person.key:
+            scheme, _, value = person.key.partition(":")
+            ident = (scheme, value) if scheme in Identifier.Scheme.values else ("other", person.key)
+            if ident not in self.ids:
+                self.flush()
+                official = official_resolve(name=person.name or value, country=ref.country, identifier=ident)
+                self._learn(official, person.name)
+                self.ids[ident] = official.pk
+            pk = self.ids[ident]
+        else:
+            key = name_key(person.name or "")
+            if len(key.split()) < 2:
+                return None
+            pk = self.names.get((key, ref.country))
+            if pk is None:
+                pk = self._ambiguous_full_name(key, ref)
+                if pk == 0:
+                    return None  # several people fit and the dates do not tell them apart
+            if pk is None and (key, ref.country) in self.pending:
+                self.pending[(key, ref.country)][1].append(ref)
+                return (key, ref.country)
+            if pk is None and not self._could_match(key, ref.country, person.name or ""):
+                self.pending[(key, ref.country)] = (person.name or "", [ref])
+                self.loose.update((key, match_key(person.name or "")))
+                tokens = key.split()
+                self.pending_tokens.update(
+                    {(ref.country, tokens[0], "first"), (ref.country, tokens[-1], "last")}
+                )
+                return (key, ref.country)
+            if pk is None:
+                self.flush()
+                official = official_resolve(name=person.name or "", country=ref.country)
+                if official is None:
+                    return None
+                self._learn(official, person.name)
+                pk = official.pk
+                self.names[(key, ref.country)] = pk
+        self._observe(pk, person.title, ref.year)
+        return pk
+
+    def _could_match(self, key: str, country: str, name: str) -> bool:
+        """Whether official_resolve might find someone (else the name is certainly new)."""
+        tokens = key.split()
+        if key in self.loose or match_key(name) in self.loose:
+            return True
+        if self.by_token.get((country, "first", tokens[0])) and self.by_token.get(
+            (country, "last", tokens[-1])
+        ):
+            return True
+        return {(country, tokens[0], "first"), (country, tokens[-1], "last")} <= self.pending_tokens
+
+    def flush(self) -> None:
+        """Create the officials noted as new, in bulk, and index them."""
+        if not self.pending:
+            return
+        pending = list(self.pending.items())
+        created = officials_create(people=[(name, country) for (_, country), (name, _) in pending])
+        for ((key, country), (_, refs)), official in zip(pending, created, strict=True):
+            self._index(official.pk, official.name_key, country)
+            self.names[(key, country)] = official.pk
+            for ref in refs:
+                self._observe(official.pk, ref.person.title, ref.year)
+        self.pending.clear()
+        self.pending_tokens.clear()
+
+    def prepare_positions(self, posts: Iterable[tuple[int, str | None, str]]) -> None:
+        """Create, in bulk, the posts this import will link to that are not on record yet."""
+        missing: dict[tuple[int, str], tuple[int, str, str]] = {}
+        for official, title, country in posts:
+            title = (title or "").strip()[:200]
+            if (
+                title
+                and not title.lower().startswith("former")
+                and (official, title.lower()) not in self.positions
+            ):
+                missing.setdefault((official, title.lower()), (official, title, country))
+        for position in positions_create(posts=list(missing.values())):
+            self.positions[(position.official_id, position.title.lower())] = position.pk
+
+    def _ambiguous_full_name(self, key: str, ref: _Ref) -> int | None:
+        """ "George Bush" when both George H.W. and George W. are known: the one holding the title then."""
+        tokens = key.split()
+        firsts = self.by_token.get((ref.country, "first", tokens[0]), set())
+        lasts = self.by_token.get((ref.country, "last", tokens[-1]), set())
+        both = [pk for pk in firsts & lasts if _loose_match(tokens, self.keys[pk].split())]
+        if len(both) < 2:
+            return None
+        held = [pk for pk in both if self._held(pk, ref)]
+        return held[0] if len(held) == 1 else 0  # 0: ambiguous, leave unresolved
+
+    def _learn(self, official: Official, written: str | None) -> None:
+        if official.pk not in self.keys:
+            self._index(official.pk, official.name_key, official.country.code or "")
+        key = name_key(written or "")
+        if key and key != official.name_key and (official.pk, key) not in self.aliases:
+            # Another spelling of a known official: keep it, so editors and later lookups see it.
+            OfficialAlias.objects.create(official=official, name=written[:200])
+            self.aliases.add((official.pk, key))
+
+    def _held(self, pk: int, ref: _Ref) -> bool:
+        title = _title_key(ref.person.title)
+        if ref.year is None or not title:
+            return False
+        return any(
+            _titles_agree(title, known) and lo - YEARS_SLACK <= ref.year <= hi + YEARS_SLACK
+            for known, (lo, hi) in self.years.get(pk, {}).items()
+        )
+
+    def _conflicts(self, pk: int, ref: _Ref) -> bool:
+        """Known under this title, but only in other decades."""
+        title = _title_key(ref.person.title)
+        agreeing = [span for known, span in self.years.get(pk, {}).items() if _titles_agree(title, known)]
+        return bool(agreeing) and not self._held(pk, ref)
+
+    def resolve_surname(self, ref: _Ref) -> int | None:
+        """An official for "Prime Minister Churchill": the one of that country who fits, never a guess."""
+        token = name_key(ref.person.name or "")
+        if not token or not ref.country:
+            return None
+        ident = (token, ref.country, _title_key(ref.person.title), ref.year, ref.guessed, ref.also)
+        if ident not in self.surnames:
+            self.surnames[ident] = self._surname(token, ref)
+        pk = self.surnames[ident]
+        return pk
+
+    def _surname(self, token: str, ref: _Ref) -> int | None:
+        candidates = set(self.by_token.get((ref.country, "last", token), set()))
+        if _title_key(ref.person.title) in FIRST_NAME_TITLES:
+            candidates |= self.by_token.get((ref.country, "first", token), set())
+        held = [pk for pk in candidates if self._held(pk, ref)]
+        if len(held) == 1:
+            return held[0]
+        if len(candidates) == 1 and not held and not self._conflicts(next(iter(candidates)), ref):
+            return next(iter(candidates))
+        if candidates:
+            return None  # several people of that name: kept as written, unresolved
+        if ref.also and ref.also != ref.country:
+            # "Met with President Roosevelt" in Cairo: the visitor's compatriot, if one held that title then.
+            home = self.by_token.get((ref.also, "last", token), set())
+            held = [pk for pk in home if self._held(pk, _Ref(ref.person, ref.also, ref.year))]
+            if len(held) == 1:
+                return held[0]
+        bare = self.by_token.get((ref.country, "bare", token), set())
+        fitting = [pk for pk in bare if not self._conflicts(pk, ref)]
+        if len(fitting) == 1:
+            self._observe(fitting[0], ref.person.title, ref.year)
+            return fitting[0]
+        if bare or ref.guessed:
+            return None
+        official = official_resolve(name=ref.person.name or "", country=ref.country)
+        if official is None:
+            return None
+        self._learn(official, None)
+        self._observe(official.pk, ref.person.title, ref.year)
+        return official.pk
+
+    def position(self, official_id: int, title: str | None, country: str) -> int | None:
+        """The post `title` of the official (recorded once per title)."""
+        title = (title or "").strip()[:200]
+        if not title or title.lower().startswith("former"):
+            return None
+        key = (official_id, title.lower())
+        if key not in self.positions:
+            official = Official.objects.get(pk=official_id)
+            position = position_record(official=official, title=title, country=country)
+            self.positions[key] = position.pk
+        return self.positions[key]
+
+
+def _loose_match(a: list[str], b: list[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    rest = iter(long)
+    return all(token in rest for token in short)
+
+
+def _same_person(a: PersonRef, b: PersonRef) -> bool:
+    return (a.key is not None and a.key == b.key) or (
+        a.name is not None and name_key(a.name) == name_key(b.name or "")
+    )
+
+
+class _Writer:
+    """Writes the rows of one import; lives only for the import's transaction."""
+
+    def __init__(self, report: ImportReport, progress: Progress | None) -> None:
+        self.report = report
+        self.progress = progress
+        self.people = _People()
+        self.orgs: dict[str, int] = {}
+        self.resolved: dict[tuple, int | None] = {}
+
+    def write(self, rows: list[VisitRow], articles: list[ArticleRow]) -> None:
+        total = len(rows) + len(articles)
+        refs = self._refs(rows)
+        # Ids and full names first, so that a surname alone can be matched against everyone named in full.
+        named = {ident: self.people.resolve_named(ref) for ident, ref in refs.items()}
+        self.people.flush()
+        for ident, pk in named.items():
+            self.resolved[ident] = self.people.names[pk] if isinstance(pk, tuple) else pk
+        # Surnames stated with a country before guessed ones, so a guess never decides who gets created.
+        for ident, ref in sorted(refs.items(), key=lambda item: item[1].guessed):
+            if self.resolved[ident] is None and ref.person.name:
+                self.resolved[ident] = self.people.resolve_surname(ref)
+        self.people.prepare_positions(
+            (self.resolved[ident], ref.person.title, "" if ref.guessed else ref.country)
+            for ident, ref in refs.items()
+            if self.resolved[ident]
+        )
+        existing = self._existing(rows)
+        new: list[tuple[Visit, VisitRow, int]] = []
+        for r, row in enumerate(rows):
+            try:
+                values = self._values(row, r)
+                visit = existing.get((row.external_scheme, row.external_id))
+                if visit is None:
+                    new.append(
+                        (
+                            Visit(external_scheme=row.external_scheme, external_id=row.external_id, **values),
+                            row,
+                            r,
+                        )
+                    )
+                else:
+                    with transaction.atomic():
+                        self._update(visit, values, row, r)
+            except (ValidationError, IntegrityError, DataError, ValueError) as exc:
+                self._reject(row, exc)
+            if self.progress and (r + 1) % 200 == 0:
+                self.progress(r + 1, total)
+        self._create(new)
+        if self.progress and rows:
+            self.progress(len(rows), total)
+        for done, article in enumerate(articles, start=len(rows) + 1):
+            self._article(article)
+            if self.progress and (done % 50 == 0 or done == total):
+                self.progress(done, total)
+
+    def _refs(self, rows: list[VisitRow]) -> dict[tuple, _Ref]:
+        refs: dict[tuple, _Ref] = {}
+        for r, row in enumerate(rows):
+            year = row.start_date.year if row.start_date else None
+            for v, person in enumerate(row.visitors):
+                country = person.country or row.origin_country or ""
+                refs[(r, "v", v)] = _Ref(person, country, year)
+            for m, meeting in enumerate(row.meetings):
+                for p, person in enumerate(meeting.participants):
+                    if any(_same_person(person, v) for v in row.visitors):
+                        continue
+                    guessed = person.country is None and row.kind == "multilateral"
+                    country = person.country or meeting.country or row.destination_country or ""
+                    when = meeting.date.year if meeting.date else year
+                    also = "" if person.country else (row.origin_country or "")
+                    refs[(r, m, p)] = _Ref(person, country, when, guessed, also)
+        return refs
+
+    def _existing(self, rows: list[VisitRow]) -> dict[tuple[str, str], Visit]:
+        schemes = {row.external_scheme for row in rows}
+        visits = {
+            (v.external_scheme, v.external_id): v for v in Visit.objects.filter(external_scheme__in=schemes)
+        }
+        meetings: dict[int, list[Meeting]] = defaultdict(list)
+        for meeting in Meeting.objects.filter(visit__external_scheme__in=schemes).order_by("id"):
+            meeting.people = []
+            meetings[meeting.visit_id].append(meeting)
+        by_id = {m.pk: m for ms in meetings.values() for m in ms}
+        for participant in Participant.objects.filter(meeting__visit__external_scheme__in=schemes):
+            by_id[participant.meeting_id].people.append(participant)
+        orgs = defaultdict(set)
+        through = Visit.organisations.through
+        for visit_id, org_id in through.objects.filter(visit__external_scheme__in=schemes).values_list(
+            "visit_id", "organisation_id"
+        ):
+            orgs[visit_id].add(org_id)
+        for visit in visits.values():
+            visit.import_meetings = meetings.get(visit.pk, [])
+            visit.import_orgs = orgs.get(visit.pk, set())
+        return visits
+
+    def _reject(self, row: VisitRow, exc: Exception) -> None:
+        detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        where = f"{row.source_file}, line {row.source_line}, id {row.external_id}"
+        self.report.rejections.append(
+            Problem(row.source_file, row.source_line, row.external_id, "invalid", f"{where}: {detail}")
+        )
+
+    def _values(self, row: VisitRow, r: int) -> dict[str, Any]:
+        visitor = row.visitors[0] if row.visitors else PersonRef(name=None)
+        official = self.resolved.get((r, "v", 0))
+        country = visitor.country or row.origin_country or ""
+        for other in range(1, len(row.visitors)):
+            extra = self.resolved.get((r, "v", other))
+            if extra:
+                self.people.position(extra, row.visitors[other].title, row.visitors[other].country or country)
+        values: dict[str, Any] = {
+            "visitor_id": official,
+            "visitor_name": (visitor.name or "")[:200],
+            "visitor_title": (visitor.title or "")[:200],
+            "visitor_position_id": self.people.position(official, visitor.title, country)
+            if official
+            else None,
+            "delegation": "; ".join(" ".join(filter(None, (p.title, p.name))) for p in row.visitors[1:]),
+            "origin_country": row.origin_country or "",
+            "destination_country": row.destination_country or "",
+            "destination_city": (row.destination_city or "")[:120],
+            "start_date": row.start_date,
+            "start_precision": row.date_precision,
+            "end_date": row.end_date,
+            "end_precision": row.date_precision,
+            "kind": row.kind,
+            "status": row.status,
+            "purpose": (row.purpose or "")[:500],
+            "summary": row.summary,
+        }
+        _validate(values)
+        return values
+
+    def _update(self, visit: Visit, values: dict[str, Any], row: VisitRow, r: int) -> None:
+        counts = self.report.counts["Visit"]
+        if visit.visitor_name == values["visitor_name"] and visit.visitor_id:
+            # The same name as before keeps the official it was linked to (maybe by an editor).
+            del values["visitor_id"], values["visitor_position_id"]
+        for owned in ("visitor", "visitor_position"):
+            if owned in visit.edited_fields:
+                values.pop(f"{owned}_id", None)
+        if assign_unless_edited(visit, values):
+            visit.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+        self._organisations(visit, row.organisations)
+        self._meetings(visit, row, r)
+
+    def _create(self, new: list[tuple[Visit, VisitRow, int]]) -> None:
+        """New visits, their meetings and participants, in bulk (with their first history records)."""
+        if not new:
+            return
+        bulk_create_with_history([visit for visit, _, _ in new], Visit, batch_size=500)
+        self.report.counts["Visit"]["created"] += len(new)
+        through = Visit.organisations.through
+        links = []
+        meetings: list[tuple[Meeting, MeetingRow, VisitRow, int, int]] = []
+        for visit, row, r in new:
+            for pk in dict.fromkeys(self._org(name) for name in row.organisations):
+                links.append(through(visit_id=visit.pk, organisation_id=pk))
+            for m, item in enumerate(row.meetings):
+                meeting = Meeting(visit=visit, **_meeting_values(item))
+                meetings.append((meeting, item, row, r, m))
+        through.objects.bulk_create(links, batch_size=1000)
+        self.report.counts["Visit organisations"]["created"] += len(links)
+        bulk_create_with_history([m for m, *_ in meetings], Meeting, batch_size=500)
+        self.report.counts["Meeting"]["created"] += len(meetings)
+        participants = []
+        for meeting, item, row, r, m in meetings:
+            meeting.people = []
+            participants += self._participants(meeting.visit, meeting, item, row, r, m)
+        Participant.objects.bulk_create(participants, batch_size=1000)
+
+    def _org(self, name: str) -> int:
+        if name not in self.orgs:
+            acronym = name if " " not in name else ""
+            org = organisation_resolve(name=name, acronym=acronym, kind="intergovernmental")
+            self.orgs[name] = org.pk
+        return self.orgs[name]
+
+    def _organisations(self, visit: Visit, names: list[str]) -> None:
+        wanted = [self._org(name) for name in names]
+        missing = [pk for pk in dict.fromkeys(wanted) if pk not in visit.import_orgs]
+        if missing:
+            # Only ever added: a body an editor removed or added by hand stays as they left it.
+            visit.organisations.add(*missing)
+            self.report.counts["Visit organisations"]["created"] += len(missing)
+
+    def _meetings(self, visit: Visit, row: VisitRow, r: int) -> None:
+        counts = self.report.counts["Meeting"]
+        known = {
+            _meeting_key(m.date, m.name, [(p.name_as_written, p.title_as_written) for p in m.people]): m
+            for m in visit.import_meetings
+        }
+        seen = set()
+        for m, item in enumerate(row.meetings):
+            people = [(p.name or "", p.title or "") for p in item.participants]
+            key = _meeting_key(item.date, item.name, people)
+            seen.add(key)
+            values = _meeting_values(item)
+            meeting = known.get(key)
+            if meeting is None:
+                meeting = Meeting.objects.create(visit=visit, **values)
+                meeting.people = []
+                counts["created"] += 1
+            elif assign_unless_edited(meeting, values):
+                meeting.save()
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+            Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
+        for key, meeting in known.items():
+            untouched = meeting.review_state == "unreviewed" and not meeting.edited_fields
+            if key not in seen and untouched and not meeting.evidence.exists():
+                meeting.delete()  # the corrected file no longer names this meeting
+                counts["deleted"] += 1
+
+    def _participants(
+        self, visit: Visit, meeting: Meeting, item: MeetingRow, row: VisitRow, r: int, m: int
+    ) -> list[Participant]:
+        """The participants the meeting lacks (as unsaved rows)."""
+        present = {name_key(p.name_as_written or p.title_as_written) for p in meeting.people}
+        new = []
+        for p, person in enumerate(item.participants):
+            written = name_key(person.name or person.title or "")
+            if not written or written in present:
+                continue  # only ever added: an editor's removal or correction stands
+            present.add(written)
+            visitor_index = next((i for i, v in enumerate(row.visitors) if _same_person(person, v)), None)
+            if visitor_index is not None:
+                official = self.resolved.get((r, "v", visitor_index))
+                country, role = row.visitors[visitor_index].country or row.origin_country, "guest"
+            else:
+                official = self.resolved.get((r, m, p))
+                guessed = person.country is None and row.kind == "multilateral"
+                country = person.country or ("" if guessed else item.country or row.destination_country)
+                role = "host" if country and country == row.destination_country else "participant"
+                if official:
+                    self.people.position(official, person.title, country or "")
+            new.append(
+                Participant(
+                    meeting=meeting,
+                    official_id=official,
+                    name_as_written=(person.name or "")[:200],
+                    title_as_written=(person.title or "")[:200],
+                    country=country or "",
+                    role=role,
+                )
+            )
+        return new
+
+    def _article(self, article: ArticleRow) -> None:
+        _, created = source_submit(
+            text=article.text,
+            url=article.url or "",
+            outlet=article.outlet or "",
+            published=article.published,
+            title=article.title or "",
+            filename=article.filename,
+        )
+        if not created:
+            self.report.counts["Source"]["unchanged"] += 1
+
+
+def _meeting_values(item: MeetingRow) -> dict[str, Any]:
+    return {
+        "name": (item.name or "")[:300],
+        "date": item.date,
+        "city": (item.city or "")[:120],
+        "country": item.country or "",
+    }
+
+
+_COUNTRIES = frozenset(code for code, _ in countries)
+_CHOICES = {
+    "kind": frozenset(VisitKind.values),
+    "status": frozenset(VisitStatus.values),
+    "start_precision": frozenset(DatePrecision.values),
+}
+
+
+def _validate(values: dict[str, Any]) -> None:
+    """What full_clean would refuse, checked cheaply (full_clean's country choices cost 8 ms a row)."""
+    for name in ("origin_country", "destination_country"):
+        if values[name] and values[name] not in _COUNTRIES:
+            raise ValueError(f"{name} {values[name]!r} is not a known country code")
+    if not values["destination_country"]:
+        raise ValueError("no destination country")
+    for name, allowed in _CHOICES.items():
+        if values[name] not in allowed:
+            raise ValueError(f"{name} {values[name]!r} is not one of {', '.join(sorted(allowed))}")
+    if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
+        raise ValueError(f"end date {values['end_date']} is before start date {values['start_date']}")
+
+
+def _meeting_key(
+    date: datetime.date | None, name: str | None, people: list[tuple[str, str]]
+) -> tuple[Any, ...]:
+    return (date, name_key(name or ""), frozenset(name_key(n or t) for n, t in people))
+
+
+def _job_progress(job_id: int) -> tuple[Progress | None, Any]:
+    """A progress callback that the page polling the job can see while the import's transaction is open.
+
+    PostgreSQL: written through a second connection, committed at once. SQLite allows one writer at a
+    time, so there the progress shows only when the transaction ends.
+    """
+    if connection.vendor != "postgresql":
+        return None, None
+    side = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = ImportJob._meta.db_table
+
+    def report(done: int, total: int) -> None:
+        with side.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET progress_done = %s, progress_total = %s WHERE id = %s",  # noqa: S608
+                [done, total, job_id],
+            )
+
+    return report, side
+
+
+def import_job_run(*, job_id: int, dry_run: bool = False, skip_rejected: bool = False) -> ImportJob:
+    """Preview (dry run) or run the import of a job's uploaded file, keeping the outcome on the job."""
+    job = ImportJob.objects.get(pk=job_id)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, progress_done=0)
+    progress, side = _job_progress(job_id)
+    try:
+        report = files_import(
+            paths=[job.file.path],
+            format=job.format or None,
+            dry_run=dry_run,
+            skip_rejected=skip_rejected,
+            progress=progress,
+        )
+    except Exception as exc:  # the job records any failure; the transaction has already rolled back
+        job.status, job.errors = ImportJob.Status.FAILED, [{"message": f"{type(exc).__name__}: {exc}"}]
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "errors", "finished_at"])
+        raise
+    finally:
+        if side is not None:
+            side.close()
+    job.summary, job.errors = report.to_dict(), [asdict(p) for p in report.rejections]
+    job.progress_done = job.progress_total = report.rows
+    if dry_run:
+        job.status = ImportJob.Status.PREVIEW
+    else:
+        job.status = ImportJob.Status.DONE if report.committed else ImportJob.Status.FAILED
+        job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def job_is_large(job: ImportJob) -> bool:
+    """Large uploads run on a Celery worker, with progress on the job."""
+    return job.file.size > LARGE_FILE_BYTES or (job.summary or {}).get("rows", 0) > LARGE_FILE_ROWS
