@@ -170,3 +170,9 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("filename", "format", "status", "progress_done", "progress_total", "created_at")
     list_filter = ("status", "format")
     readonly_fields = ("summary", "errors", "created_at", "finished_at")
+    change_list_template = "admin/visits/import_changelist.html"
+
+    def get_urls(self):
+        from visits.admin_import import import_urls  # upload, preview and confirm pages
+
+        return import_urls(self) + super().get_urls()

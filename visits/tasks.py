@@ -20,3 +20,19 @@ from visits.services import source_parse
 def parse_source(self, source_id: int) -> str:
     """Parse one kept source into records; returns the source's resulting status."""
     return source_parse(source_id=source_id).status
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=5,
+    max_retries=3,
+    soft_time_limit=1800,
+    time_limit=1900,
+)
+def run_import_job(self, job_id: int, dry_run: bool = False, skip_rejected: bool = False) -> str:
+    """Preview (dry run) or run one uploaded import; idempotent, so a retry is safe. Returns its status."""
+    from visits.imports import import_job_run
+
+    return import_job_run(job_id=job_id, dry_run=dry_run, skip_rejected=skip_rejected).status

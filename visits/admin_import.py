@@ -1,0 +1,122 @@
+"""Admin pages for editors to import a file: upload, preview (a dry run), confirm; large files on Celery."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, path, reverse
+
+from visits.importers.tabular import csv_template
+from visits.imports import READERS, import_job_run, job_is_large
+from visits.models import ImportJob
+from visits.tasks import run_import_job
+
+OUTCOMES = ("created", "updated", "unchanged", "deleted", "rejected")
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        help_text="HSG XML, CSV (see the template), JSON, or articles (.txt, .html, .json, .zip)."
+    )
+    format = forms.ChoiceField(
+        choices=[("", "Detect from the file")] + [(name, name) for name in sorted(READERS)], required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(f"{upload.name}: larger than {settings.IMPORT_MAX_BYTES} bytes.")
+        return upload
+
+
+def import_urls(model_admin: admin.ModelAdmin) -> list[URLPattern]:
+    """The import pages, mounted under the ImportJob admin."""
+    wrap = model_admin.admin_site.admin_view
+    return [
+        path("import/", wrap(upload_view(model_admin)), name="visits_importjob_import"),
+        path("import/template.csv", wrap(template_view), name="visits_importjob_template"),
+        path("import/<int:pk>/", wrap(job_view(model_admin)), name="visits_importjob_job"),
+    ]
+
+
+def _context(model_admin: admin.ModelAdmin, request: HttpRequest, **extra) -> dict:
+    return {**model_admin.admin_site.each_context(request), "opts": ImportJob._meta, **extra}
+
+
+def _start(job: ImportJob, *, dry_run: bool, skip_rejected: bool = False) -> None:
+    """Run inline when small; queue on Celery (after commit) when large, and let the page poll."""
+    if job_is_large(job):
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED, progress_done=0)
+        transaction.on_commit(
+            lambda: run_import_job.delay(job.pk, dry_run=dry_run, skip_rejected=skip_rejected)
+        )
+    else:
+        import_job_run(job_id=job.pk, dry_run=dry_run, skip_rejected=skip_rejected)
+
+
+def upload_view(model_admin: admin.ModelAdmin):
+    def view(request: HttpRequest) -> HttpResponse:
+        if not model_admin.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            job = ImportJob.objects.create(
+                file=upload,
+                filename=Path(upload.name).name[:300],
+                format=form.cleaned_data["format"],
+                created_by=request.user,
+            )
+            _start(job, dry_run=True)
+            return HttpResponseRedirect(reverse("admin:visits_importjob_job", args=[job.pk]))
+        return render(
+            request,
+            "admin/visits/import_upload.html",
+            _context(model_admin, request, form=form, title="Import"),
+        )
+
+    return view
+
+
+def job_view(model_admin: admin.ModelAdmin):
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        if not model_admin.has_add_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(ImportJob, pk=pk)
+        if request.method == "POST":
+            if job.status != ImportJob.Status.PREVIEW:
+                messages.error(request, "This import is not waiting for confirmation.")
+            else:
+                _start(job, dry_run=False, skip_rejected=request.POST.get("action") == "import_valid")
+            return HttpResponseRedirect(reverse("admin:visits_importjob_job", args=[job.pk]))
+        summary = job.summary or {}
+        counts = [
+            (model, [counter.get(o, 0) for o in OUTCOMES])
+            for model, counter in sorted((summary.get("counts") or {}).items())
+        ]
+        context = _context(
+            model_admin,
+            request,
+            job=job,
+            title=f"Import of {job.filename}",
+            outcomes=OUTCOMES,
+            counts=counts,
+            rejections=summary.get("rejections") or job.errors,
+            warnings=summary.get("warnings") or [],
+            working=job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
+            percent=100 * job.progress_done // job.progress_total if job.progress_total else 0,
+        )
+        return render(request, "admin/visits/import_job.html", context)
+
+    return view
+
+
+def template_view(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(csv_template(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="visits-template.csv"'
+    return response
