@@ -119,6 +119,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=12 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
 
+# Historic states (ISO 3166-3 former codes) and Kosovo, which the HSG records use (visits/importers/countries.py).
+COUNTRIES_OVERRIDE = {
+    "SU": "Soviet Union",
+    "YU": "Yugoslavia",
+    "CS": "Czechoslovakia / Serbia and Montenegro",
+    "DD": "East Germany",
+    "AN": "Netherlands Antilles",
+    "XK": "Kosovo",
+}
+
 # Security headers; production (DEBUG off) passes `manage.py check --deploy`.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
