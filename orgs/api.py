@@ -103,10 +103,12 @@ class ArchiveSchema(AutoSchema):
 
     def get_override_parameters(self) -> list:
         params = list(super().get_override_parameters())
-        if getattr(self.view, "lookup_field", None) == "slug" and "{slug}" in self.path:
+        if "{slug}" in self.path:
             params.append(
                 OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The record's slug.")
             )
+        if "{id}" in self.path:
+            params.append(OpenApiParameter("id", int, OpenApiParameter.PATH, description="The record's id."))
         return params
 
     def _get_filter_parameters(self) -> list[dict]:
