@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView
 from common.text import name_key
 from orgs.models import Organisation
 from people.models import Position
+from visits.listing import search_words
 from visits.models import Visit
 
 SECTION_SIZE = 50
@@ -22,7 +23,7 @@ class OrganisationListView(ListView):
     paginate_by = INDEX_PAGE
 
     def get_queryset(self):
-        self.q = self.request.GET.get("q", "").strip()[:100]
+        self.q = search_words(self.request.GET)
         qs = Organisation.objects.with_counts().annotate(people=Count("positions", distinct=True))
         if self.q:
             match = Q(name__icontains=self.q) | Q(acronym__iexact=self.q)

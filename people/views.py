@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 
 from common.text import name_key
 from people.models import Official, OfficialRedirect, Position
+from visits.listing import search_words
 from visits.models import Meeting, Participant, Visit
 
 SECTION_SIZE = 50
@@ -23,7 +24,7 @@ class OfficialListView(ListView):
     paginate_by = INDEX_PAGE
 
     def get_queryset(self):
-        self.q = self.request.GET.get("q", "").strip()[:100]
+        self.q = search_words(self.request.GET)
         qs = Official.objects.with_counts().order_by("name", "id")
         if self.q:
             key = name_key(self.q)

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from people.models import Official
+from visits.listing import search_words
 from visits.models import Meeting, Visit, VisitKind
 from visits.places import country_name, is_country
 from visits.stats import bar_chart, per_year, years_range
@@ -59,7 +60,7 @@ class CountryListView(TemplateView):
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        q = self.request.GET.get("q", "").strip()[:100]
+        q = search_words(self.request.GET)
         outgoing, incoming = _counts("origin_country"), _counts("destination_country")
         rows = [
             CountryRow(code, country_name(code), outgoing[code], incoming[code])
@@ -130,17 +131,16 @@ class CountryPairView(TemplateView):
         a, b = _country_or_404(kwargs["a"]), _country_or_404(kwargs["b"])
         if a == b:
             raise Http404("A pair needs two different countries.")
-        both = Visit.objects.filter(
-            Q(origin_country=a, destination_country=b) | Q(origin_country=b, destination_country=a)
-        )
+        either_way = Q(origin_country=a, destination_country=b) | Q(origin_country=b, destination_country=a)
+        both = Visit.objects.filter(either_way)
         a_to_b = per_year(both.filter(origin_country=a))
         b_to_a = per_year(both.filter(origin_country=b))
         span = years_range(a_to_b, b_to_a)
-        visits = list(Visit.objects.timeline().prefetch_related(None).filter(pk__in=both.values("pk"))[:100])
+        visits = list(Visit.objects.timeline().prefetch_related(None).filter(either_way)[:100])
         top_level = (
             Visit.objects.timeline()
             .prefetch_related(None)
-            .filter(pk__in=both.values("pk"))
+            .filter(either_way)
             .filter(head_of_state_level())
             .filter(status="completed")
             .first()

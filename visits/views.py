@@ -90,7 +90,9 @@ class VisitListView(ListView):
         if self.listing.valid:
             qs = self.object_list
             page = keyset.paginate(qs, size=PAGE_SIZE, before=self.before, after=self.after)
-            total = qs.order_by()[: COUNT_CAP + 1].count()
+            # Counted without the timeline's annotations: the filters alone, stopping at the cap.
+            matching = self.listing.filterset.filter_queryset(Visit.objects.all())
+            total = matching.order_by()[: COUNT_CAP + 1].count()
         context = super().get_context_data(object_list=page.rows, **kwargs)
         context.update(
             filter_panel_context(),
