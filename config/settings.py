@@ -118,8 +118,10 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=12 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
+# The API reads request bodies itself (DATA_UPLOAD_MAX_MEMORY_SIZE does not apply there).
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2 * 1024 * 1024)
 
-# Historic states (ISO 3166-3 former codes) and Kosovo, which the HSG records use (visits/importers/countries.py).
+# Historic states (ISO 3166-3 former codes) and Kosovo, used by the HSG records (importers/countries.py).
 COUNTRIES_OVERRIDE = {
     "SU": "Soviet Union",
     "YU": "Yugoslavia",
@@ -188,7 +190,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # One schema name per choice set shared by several models.
     "ENUM_NAME_OVERRIDES": {
-        "CountryEnum": "visits.filters.COUNTRY_CHOICES",
+        "CountryEnum": "common.serializers.COUNTRY_CODES",
         "DatePrecisionEnum": "common.models.DatePrecision",
         "ReviewStateEnum": "common.models.ReviewState",
         "VisitKindEnum": "visits.models.VisitKind",

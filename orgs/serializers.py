@@ -1,79 +1,10 @@
-"""API representations of organisations, and the serializer pieces every resource shares.
+"""API representations of organisations."""
 
-The shared pieces (country objects, permalinks, strict input) live here because orgs is the app the
-others depend on; people and visits import them.
-"""
-
-from collections.abc import Mapping
-from typing import Any
-
-from django.db import models
-from django_countries import countries
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.models import ReviewState
+from common.serializers import PermalinkField, StrictInputMixin, api_link, country_choice, country_field
 from orgs.models import Organisation, OrganisationKind
-
-COUNTRY_CODES = [code for code, _name in countries]
-
-
-class CountrySerializer(serializers.Serializer):
-    """A country as an ISO 3166-1 alpha-2 code and its English name; null when unknown."""
-
-    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code, e.g. TJ.")
-    name = serializers.CharField(help_text="The country's English name.")
-
-    def to_representation(self, instance: Any) -> dict[str, str] | None:
-        code = getattr(instance, "code", instance) or ""
-        if not code:
-            return None
-        return {"code": code, "name": str(countries.name(code)) or code}
-
-
-def country_field(help_text: str) -> CountrySerializer:
-    """A read-only, nullable country object."""
-    return CountrySerializer(read_only=True, allow_null=True, help_text=help_text)
-
-
-def country_choice(help_text: str, *, required: bool = False) -> serializers.ChoiceField:
-    """A writable ISO country code ("" for none unless required)."""
-    return serializers.ChoiceField(
-        choices=COUNTRY_CODES, required=required, allow_blank=not required, help_text=help_text
-    )
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class PermalinkField(serializers.Field):
-    """The record's public page (its permalink), as an absolute URL."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", "The record's public page (permalink).")
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value: models.Model) -> str:
-        request = self.context.get("request")
-        path = value.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
-
-
-def api_link(view_name: str, lookup_field: str = "pk") -> serializers.HyperlinkedIdentityField:
-    """The record's own API URL."""
-    return serializers.HyperlinkedIdentityField(
-        view_name=view_name, lookup_field=lookup_field, help_text="This record in the API."
-    )
-
-
-class StrictInputMixin:
-    """Input serializers answer 400 on keys they do not know instead of silently dropping them."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, Mapping):
-            unknown = sorted(str(key) for key in data if key not in self.fields)
-            if unknown:
-                raise serializers.ValidationError({key: ["Unknown field."] for key in unknown})
-        return super().to_internal_value(data)
 
 
 class OrganisationSummarySerializer(serializers.ModelSerializer):

@@ -2,8 +2,8 @@
 
 from django.db import models
 
+from common.api import RecordViewSet
 from common.text import name_key, unique_slug
-from orgs.api import RecordViewSet
 from people.models import Official, OfficialAlias, Position
 from people.serializers import OfficialInputSerializer, OfficialSerializer
 from visits.filters import OfficialFilter

@@ -3,15 +3,9 @@
 from rest_framework import serializers
 
 from common.models import ReviewState
+from common.serializers import PermalinkField, StrictInputMixin, api_link, country_choice, country_field
 from common.text import name_key
-from orgs.serializers import (
-    OrganisationSummarySerializer,
-    PermalinkField,
-    StrictInputMixin,
-    api_link,
-    country_choice,
-    country_field,
-)
+from orgs.serializers import OrganisationSummarySerializer
 from people.models import Identifier, Official, Position
 
 DATE_PRECISION_HELP = "How much of the date is known: day, month or year."

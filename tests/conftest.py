@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 
 from common.accounts import editors_group
 
@@ -40,3 +41,17 @@ def eager_celery(settings):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The shared users are created with passwords; hashing them properly costs a second per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Throttle counts (API, suggestions) live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()

@@ -9,7 +9,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orgs.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
+from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
 from visits.filters import MeetingFilter, SourceFilter, VisitFilter
 from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.serializers import (

@@ -17,7 +17,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orgs.api import ArchiveReadMixin
+from common.api import ArchiveReadMixin
 from visits.filters import VisitFilter
 from visits.models import Visit
 from visits.serializers import CountryDetailSerializer, CountryPairSerializer, CountrySummarySerializer

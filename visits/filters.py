@@ -48,6 +48,34 @@ class CountryFilter(df.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false/1/0, or nothing; any other value is an error rather than "no filter"."""
+
+    widget = forms.TextInput  # NullBooleanSelect would turn an unknown value into "no filter"
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, ""):
+            return None
+        if value in (True, "true", "True", "1"):
+            return True
+        if value in (False, "false", "False", "0"):
+            return False
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+    def validate(self, value: object) -> None:
+        pass
+
+
+class StrictBooleanFilter(df.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+def _reviewed(queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    if value is None:
+        return queryset
+    return queryset.filter(review_state="accepted") if value else queryset.exclude(review_state="accepted")
+
+
 class VisitFilter(df.FilterSet):
     q = df.CharFilter(
         method="filter_q",
@@ -83,7 +111,7 @@ class VisitFilter(df.FilterSet):
         max_value=2999,
         help_text="Starting in this year.",
     )
-    reviewed = df.BooleanFilter(method="filter_reviewed", help_text="Only records an editor accepted.")
+    reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
     updated_after = df.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
@@ -119,25 +147,30 @@ class VisitFilter(df.FilterSet):
     def filter_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(start_date__year=int(value))
 
-    def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
-        if value:
-            return queryset.filter(review_state="accepted")
-        return queryset.exclude(review_state="accepted")
-
 
 class MeetingFilter(df.FilterSet):
-    q = df.CharFilter(method="filter_q", max_length=MAX_QUERY_LENGTH, label="Search")
-    official = df.ModelChoiceFilter(
-        queryset=Official.objects.all(), to_field_name="slug", field_name="participants__official"
+    q = df.CharFilter(
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        label="Search",
+        help_text="Words in the session's name, the place, the summary or a participant's name.",
     )
-    country = CountryFilter(field_name="country")
-    visit = df.NumberFilter(field_name="visit_id")
-    date_after = df.DateFilter(field_name="date", lookup_expr="gte")
-    date_before = df.DateFilter(field_name="date", lookup_expr="lte")
-    year = df.NumberFilter(field_name="date", lookup_expr="year", min_value=1000, max_value=2999)
-    updated_after = df.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    official = df.ModelChoiceFilter(
+        queryset=Official.objects.all(),
+        to_field_name="slug",
+        field_name="participants__official",
+        help_text="An official's slug: meetings they took part in.",
+    )
+    country = CountryFilter(field_name="country", help_text="Where the meeting took place, ISO code.")
+    visit = df.NumberFilter(field_name="visit_id", help_text="The id of the visit the meeting belongs to.")
+    date_after = df.DateFilter(field_name="date", lookup_expr="gte", help_text="Held on or after.")
+    date_before = df.DateFilter(field_name="date", lookup_expr="lte", help_text="Held on or before.")
+    year = df.NumberFilter(
+        field_name="date", lookup_expr="year", min_value=1000, max_value=2999, help_text="Held in this year."
+    )
+    updated_after = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
 
     class Meta:
         model = Meeting
@@ -145,34 +178,6 @@ class MeetingFilter(df.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return full_text(queryset, ["name", "city", "summary", "participants__name_as_written"], value)
-
-
-class StrictBooleanField(forms.NullBooleanField):
-    """true/false/1/0, or nothing; any other value is an error rather than "no filter"."""
-
-    widget = forms.TextInput  # NullBooleanSelect would turn an unknown value into "no filter"
-
-    def to_python(self, value: object) -> bool | None:
-        if value in (None, ""):
-            return None
-        if value in (True, "true", "True", "1"):
-            return True
-        if value in (False, "false", "False", "0"):
-            return False
-        raise forms.ValidationError("Enter true or false.", code="invalid")
-
-    def validate(self, value: object) -> None:
-        pass
-
-
-class StrictBooleanFilter(df.BooleanFilter):
-    field_class = StrictBooleanField
-
-
-def _reviewed(queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-    if value is None:
-        return queryset
-    return queryset.filter(review_state="accepted") if value else queryset.exclude(review_state="accepted")
 
 
 class OfficialFilter(df.FilterSet):

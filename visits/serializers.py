@@ -8,16 +8,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.models import DatePrecision, ReviewState
-from orgs.models import Organisation
-from orgs.serializers import (
+from common.serializers import (
     CountrySerializer,
-    OrganisationSummarySerializer,
     PermalinkField,
     StrictInputMixin,
     api_link,
     country_choice,
     country_field,
 )
+from orgs.models import Organisation
+from orgs.serializers import OrganisationSummarySerializer
 from people.models import Official, Position
 from people.serializers import DATE_PRECISION_HELP, OfficialSummarySerializer
 from visits.models import Evidence, Meeting, Participant, Source, Visit, VisitKind, VisitStatus

@@ -1,23 +1,8 @@
-"""API test scenario: token clients for the shared editor, reader and admin; a clean throttle cache."""
+"""API test scenario: token clients for the shared editor, reader and admin."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The shared users are created with passwords; hashing them properly costs a second per test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttles():
-    # Throttle counts live in the cache; each test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def token_client(user) -> APIClient:
