@@ -4,7 +4,7 @@ from django.db import models
 
 from common.api import RecordViewSet
 from common.text import name_key, unique_slug
-from people.models import Official, OfficialAlias, Position
+from people.models import Official, OfficialAlias
 from people.serializers import OfficialInputSerializer, OfficialSerializer
 from visits.filters import OfficialFilter
 
@@ -12,11 +12,7 @@ from visits.filters import OfficialFilter
 class OfficialViewSet(RecordViewSet):
     """Officials, with the posts they held and other spellings of their names."""
 
-    queryset = Official.objects.with_counts().prefetch_related(
-        "aliases",
-        "identifiers",
-        models.Prefetch("positions", queryset=Position.objects.select_related("organisation")),
-    )
+    queryset = Official.objects.detailed()
     serializer_class = OfficialSerializer
     input_serializer_class = OfficialInputSerializer
     filterset_class = OfficialFilter

@@ -18,6 +18,14 @@ class OfficialQuerySet(models.QuerySet):
             meeting_count=models.Count("participations", distinct=True),
         )
 
+    def detailed(self) -> "OfficialQuerySet":
+        """Officials with their counts, posts (and organisations), aliases and identifiers (API)."""
+        return self.with_counts().prefetch_related(
+            "aliases",
+            "identifiers",
+            models.Prefetch("positions", queryset=Position.objects.select_related("organisation")),
+        )
+
 
 class Official(Curated):
     name = models.CharField(max_length=200, help_text="Display name, most complete form.")

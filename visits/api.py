@@ -58,9 +58,7 @@ class VisitViewSet(RecordViewSet):
 class MeetingViewSet(RecordViewSet):
     """Meetings with their visit, participants and sources."""
 
-    queryset = Meeting.objects.detailed().prefetch_related(
-        models.Prefetch("evidence", queryset=Evidence.objects.select_related("source"))
-    )
+    queryset = Meeting.objects.detailed()
     serializer_class = MeetingSerializer
     input_serializer_class = MeetingInputSerializer
     filterset_class = MeetingFilter

@@ -197,9 +197,10 @@ class MeetingQuerySet(models.QuerySet):
         return Coalesce(models.Subquery(counts.values("n"), output_field=models.IntegerField()), 0)
 
     def detailed(self) -> "MeetingQuerySet":
-        """Meetings with their visit and participants, for lists and the API."""
+        """Meetings with their visit, participants and evidence, for lists and the API."""
         return self.select_related("visit", "visit__visitor").prefetch_related(
-            models.Prefetch("participants", queryset=Participant.objects.select_related("official"))
+            models.Prefetch("participants", queryset=Participant.objects.select_related("official")),
+            models.Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
         )
 
 
