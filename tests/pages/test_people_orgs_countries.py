@@ -11,9 +11,9 @@ def test_official_page_shows_posts_visits_meetings_and_counterparts(client, scen
     assert "/visits/?official=kamran-aliyev" in html
 
 
-def test_official_page_lists_visitors_received(client, scenario):
+def test_official_page_lists_visits_hosted(client, scenario):
     html = client.get("/officials/habibullo-vohidzoda/").content.decode()
-    section = html[html.index("Visitors received") :]
+    section = html[html.index("Visits hosted") :]
     assert scenario.visit.get_absolute_url() in section
 
 
