@@ -167,6 +167,10 @@ class Visit(Curated):
             # Filters by destination (+ year) and by origin on the timeline and country pages.
             models.Index(fields=["destination_country", "-start_date"], name="visit_destination_idx"),
             models.Index(fields=["origin_country", "-start_date"], name="visit_origin_idx"),
+            # A country pair's page: visits one way, newest first (and its last head-of-state visit).
+            models.Index(
+                fields=["origin_country", "destination_country", "-start_date"], name="visit_country_pair_idx"
+            ),
             # An official's visits, newest first.
             models.Index(fields=["visitor", "-start_date"], name="visit_visitor_idx"),
         ]
