@@ -196,8 +196,9 @@ def _sentence(text: str, start: int, end: int, para: int) -> Sentence:
     return Sentence(start, end, text[start:end], para)
 
 
-class _TextCollector(HTMLParser):
-    """Collects visible text; scripts, styles and other non-content elements are skipped."""
+class VisibleText(HTMLParser):
+    """Collects visible text (scripts, styles and other non-content elements skipped) and the page's
+    title, <meta> values and canonical link, which importers read for an article's url, outlet and date."""
 
     SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "nav", "footer"})
     BLOCK = frozenset(
@@ -228,28 +229,44 @@ class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
+        self.meta: dict[str, str] = {}
         self.skip_depth = 0
+        self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta" or tag == "link":
+            values = {k: v or "" for k, v in attrs}
+            if tag == "link" and values.get("rel", "").lower() == "canonical":
+                self.meta.setdefault("canonical", values.get("href", ""))
+            key = (values.get("property") or values.get("name") or "").lower()
+            if tag == "meta" and key and "content" in values:
+                self.meta.setdefault(key, values["content"])
         if tag in self.SKIP:
             self.skip_depth += 1
         elif tag in self.BLOCK:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in self.SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in self.BLOCK:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip_depth:
             self.parts.append(data)
 
 
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML page, paragraphs separated by blank lines, entities unescaped."""
-    parser = _TextCollector()
+    parser = VisibleText()
     try:
         parser.feed(markup)
         parser.close()

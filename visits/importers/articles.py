@@ -10,9 +10,10 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from visits.extraction.text import VisibleText
 
 from .rows import FileError, ReadWarning, RowError
 from .textio import decode
@@ -75,69 +76,6 @@ def _date(value: Any) -> datetime.date | None:
         return None
 
 
-class _HTMLText(HTMLParser):
-    """Collects visible text by block, and the page's title, url, outlet and date from its head."""
-
-    BLOCKS = frozenset(
-        [
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "blockquote",
-            "section",
-            "article",
-            "header",
-            "footer",
-        ]
-    )
-    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.skip = 0
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            key = values.get("property") or values.get("name") or ""
-            if key and "content" in values:
-                self.meta.setdefault(key.lower(), values["content"])
-        elif tag == "link" and values.get("rel", "").lower() == "canonical":
-            self.meta.setdefault("canonical", values.get("href", ""))
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        elif tag == "title":
-            self.in_title = False
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skip:
-            self.parts.append(data)
-
-
 def _declared_charset(data: bytes) -> str | None:
     match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.IGNORECASE)
     return match.group(1).decode("ascii") if match else None
@@ -159,7 +97,7 @@ def _from_bytes(data: bytes, filename: str) -> Iterator[ArticleItem]:
         yield from _from_json(text, filename)
         return
     if suffix in (".html", ".htm"):
-        page = _HTMLText()
+        page = VisibleText()
         page.feed(text)
         page.close()
         body = normalise_text("".join(page.parts))
