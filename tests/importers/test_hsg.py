@@ -10,7 +10,7 @@ from visits.importers.hsg import read_hsg
 from visits.importers.rows import FileError, PersonRef, ReadWarning, RowError, VisitRow
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HSG_DATA = Path("/work/shared/data/hsg")
+HSG_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "hsg"
 
 
 def read(path: Path) -> tuple[list[VisitRow], list]:
