@@ -56,6 +56,7 @@ class VisitFactory(factory.django.DjangoModelFactory):
         model = Visit
 
     visitor = factory.SubFactory(OfficialFactory)
+    visitor_name = factory.LazyAttribute(lambda v: v.visitor.name if v.visitor else "")
     visitor_title = "Prosecutor General"
     origin_country = "AZ"
     destination_country = "TJ"

@@ -90,6 +90,10 @@ class VisitAdmin(CuratedAdmin):
         ),
     )
 
+    def save_model(self, request: HttpRequest, obj: Visit, form, change: bool) -> None:
+        obj.name_visitor()
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Meeting)
 class MeetingAdmin(CuratedAdmin):

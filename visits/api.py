@@ -42,6 +42,9 @@ class VisitViewSet(RecordViewSet):
         "-updated_at": ("updated_at", True),
     }
 
+    def prepare(self, instance: Visit, created: bool) -> None:
+        instance.name_visitor()
+
     def related_changes(self, instance: Visit, related: dict, created: bool) -> list[str]:
         if "organisations" not in related:
             return []

@@ -135,8 +135,8 @@ class VisitFilter(df.FilterSet):
         ]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        fields = ["visitor__name", "visitor_name", "destination_city", "purpose", "summary"]
-        return full_text(queryset, fields, value)
+        # The visit's own columns only: PostgreSQL answers from the GIN index on exactly these.
+        return full_text(queryset, list(Visit.SEARCH_FIELDS), value)
 
     def filter_official(self, queryset: QuerySet, name: str, value: Official) -> QuerySet:
         return queryset.filter(Q(visitor=value) | Q(meetings__participants__official=value)).distinct()

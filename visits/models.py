@@ -100,6 +100,9 @@ class VisitQuerySet(models.QuerySet):
 class Visit(Curated):
     """A physical trip of an official (or a delegation's head) to another country."""
 
+    # What the `q` filter searches; migration 0003 indexes exactly this text on PostgreSQL.
+    SEARCH_FIELDS = ("visitor_name", "visitor_title", "destination_city", "purpose", "summary")
+
     visitor = models.ForeignKey(
         "people.Official",
         null=True,
@@ -182,6 +185,11 @@ class Visit(Curated):
 
     def get_absolute_url(self) -> str:
         return reverse("visits:visit-detail", kwargs={"pk": self.pk})
+
+    def name_visitor(self) -> None:
+        """Default the name as written to the official's name (the search index reads visitor_name)."""
+        if self.visitor_id and not self.visitor_name:
+            self.visitor_name = self.visitor.name[:200]
 
     @property
     def visitor_display(self) -> str:

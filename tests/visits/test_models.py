@@ -68,3 +68,22 @@ def test_official_name_keys_follow_the_name():
     official.save()
     assert official.name_key == "muhammad movahedi azad"
     assert official.match_key == match_key("Mohammad Movahedi-Azad") == match_key("Mohammed Movahedi Azad")
+
+
+@pytest.mark.django_db
+def test_search_finds_words_in_the_visits_own_text_on_every_backend():
+    from visits.filters import VisitFilter
+
+    hit = VisitFactory(purpose="Talks on energy security", destination_city="Baku")
+    VisitFactory(purpose="Talks on trade")
+    found = VisitFilter({"q": "energy"}, queryset=Visit.objects.timeline()).qs
+    assert list(found) == [hit]
+    by_name = VisitFilter({"q": hit.visitor.name.split()[-1]}, queryset=Visit.objects.timeline()).qs
+    assert hit in by_name
+
+
+@pytest.mark.django_db
+def test_a_visit_named_only_by_its_official_takes_the_officials_name_as_written():
+    visit = VisitFactory.build(visitor=OfficialFactory(name="Yusuf Rahmon"), visitor_name="")
+    visit.name_visitor()
+    assert visit.visitor_name == "Yusuf Rahmon"
