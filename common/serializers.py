@@ -1,15 +1,40 @@
 """Serializer pieces every API resource shares: country objects, permalinks, strict input."""
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from django.db import models
+from django.utils.translation import get_language
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.urls import cached_reverse
+
 COUNTRY_CODES = [code for code, _name in countries]
+
+
+@lru_cache(maxsize=4096)
+def _country_name(code: str, language: str) -> str:
+    return str(countries.name(code)) or code
+
+
+def country_name(code: str) -> str:
+    """The country's name in the active language (cached: django-countries translates on every call)."""
+    return _country_name(code, get_language() or "")
+
+
+def _absolute(context: dict, path: str) -> str:
+    """`path` as an absolute URL for this request; the scheme and host are worked out once per response."""
+    request = context.get("request")
+    if request is None:
+        return path
+    base = context.get("_absolute_base")
+    if base is None:
+        base = context["_absolute_base"] = request.build_absolute_uri("/")[:-1]
+    return base + path
 
 
 class CountrySerializer(serializers.Serializer):
@@ -22,7 +47,7 @@ class CountrySerializer(serializers.Serializer):
         code = getattr(instance, "code", instance) or ""
         if not code:
             return None
-        return {"code": code, "name": str(countries.name(code)) or code}
+        return {"code": code, "name": country_name(code)}
 
 
 def country_field(help_text: str) -> CountrySerializer:
@@ -46,16 +71,22 @@ class PermalinkField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value: models.Model) -> str:
-        request = self.context.get("request")
-        path = value.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
+        return _absolute(self.context, value.get_absolute_url())
+
+
+class ApiLinkField(serializers.HyperlinkedIdentityField):
+    """The record's own API URL, reversed once per route rather than once per record."""
+
+    def get_url(self, obj: models.Model, view_name: str, request: Any, format: str | None) -> str | None:
+        value = getattr(obj, self.lookup_field, None)
+        if value in (None, "") or format:
+            return super().get_url(obj, view_name, request, format)
+        return _absolute(self.context, cached_reverse(view_name, **{self.lookup_url_kwarg: value}))
 
 
 def api_link(view_name: str, lookup_field: str = "pk") -> serializers.HyperlinkedIdentityField:
     """The record's own API URL."""
-    return serializers.HyperlinkedIdentityField(
-        view_name=view_name, lookup_field=lookup_field, help_text="This record in the API."
-    )
+    return ApiLinkField(view_name=view_name, lookup_field=lookup_field, help_text="This record in the API.")
 
 
 class StrictInputMixin:

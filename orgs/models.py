@@ -1,12 +1,12 @@
 """Organisations: governments, ministries, prosecution services, parliaments, international bodies."""
 
 from django.db import models
-from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from common.models import Curated
 from common.text import name_key
+from common.urls import cached_reverse
 
 
 class OrganisationKind(models.TextChoices):
@@ -70,4 +70,4 @@ class Organisation(Curated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("orgs:organisation-detail", kwargs={"slug": self.slug})
+        return cached_reverse("orgs:organisation-detail", slug=self.slug)

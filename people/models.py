@@ -2,12 +2,12 @@
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from common.models import Curated, DatePrecision
 from common.text import match_key, name_key
+from common.urls import cached_reverse
 
 
 class OfficialQuerySet(models.QuerySet):
@@ -59,7 +59,7 @@ class Official(Curated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("people:official-detail", kwargs={"slug": self.slug})
+        return cached_reverse("people:official-detail", slug=self.slug)
 
     def position_on(self, day) -> "Position | None":
         """The post held on `day` (the latest-starting one), if known."""

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from common.models import Curated, DatePrecision
+from common.urls import cached_reverse
 
 
 class Source(models.Model):
@@ -53,7 +54,7 @@ class Source(models.Model):
         return self.title or self.url or self.filename or f"Source {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("visits:source-detail", kwargs={"pk": self.pk})
+        return cached_reverse("visits:source-detail", pk=self.pk)
 
 
 class VisitKind(models.TextChoices):
@@ -184,7 +185,7 @@ class Visit(Curated):
         return f"{who} → {self.destination_country.code or '?'} ({when})"
 
     def get_absolute_url(self) -> str:
-        return reverse("visits:visit-detail", kwargs={"pk": self.pk})
+        return cached_reverse("visits:visit-detail", pk=self.pk)
 
     def name_visitor(self) -> None:
         """Default the name as written to the official's name (the search index reads visitor_name)."""
@@ -247,7 +248,7 @@ class Meeting(Curated):
 
     def get_absolute_url(self) -> str:
         if self.visit_id:
-            return reverse("visits:visit-detail", kwargs={"pk": self.visit_id}) + f"#meeting-{self.pk}"
+            return cached_reverse("visits:visit-detail", pk=self.visit_id) + f"#meeting-{self.pk}"
         return reverse("visits:visit-list")
 
 

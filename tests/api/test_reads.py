@@ -265,3 +265,14 @@ def test_official_search_finds_aliases(anon_client):
     OfficialFactory(name="Yusuf Rahmon")
     found = anon_client.get("/api/v1/officials/", {"q": "Aliev"}).json()["results"]
     assert [o["slug"] for o in found] == [official.slug]
+
+
+def test_cached_reverse_matches_django_reverse_for_int_and_slug_routes():
+    from django.urls import reverse
+
+    from common.urls import cached_reverse
+
+    assert cached_reverse("visits:visit-detail", pk=42) == reverse("visits:visit-detail", kwargs={"pk": 42})
+    assert cached_reverse("people:official-detail", slug="kamran-aliyev") == reverse(
+        "people:official-detail", kwargs={"slug": "kamran-aliyev"}
+    )
