@@ -1,29 +1,18 @@
 """Serializer pieces every API resource shares: country objects, permalinks, strict input."""
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.countries import country_name
 from common.urls import cached_reverse
 
 COUNTRY_CODES = [code for code, _name in countries]
-
-
-@lru_cache(maxsize=4096)
-def _country_name(code: str, language: str) -> str:
-    return str(countries.name(code)) or code
-
-
-def country_name(code: str) -> str:
-    """The country's name in the active language (cached: django-countries translates on every call)."""
-    return _country_name(code, get_language() or "")
 
 
 def _absolute(context: dict, path: str) -> str:

@@ -8,10 +8,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from common.countries import country_name, is_country
 from people.models import Official
 from visits.listing import search_words
 from visits.models import Meeting, Visit, VisitKind
-from visits.places import country_name, is_country
 from visits.stats import bar_chart, per_year, years_range
 
 RECENT = 30

@@ -11,7 +11,12 @@ from orgs.models import Organisation
 from people.models import Official
 from visits.models import Meeting, Source, Visit, VisitKind, VisitStatus
 
-COUNTRY_CHOICES = list(countries)
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (code, name): a callable, so each FilterSet does not deep-copy 250 choices."""
+    return list(countries)
+
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -44,7 +49,7 @@ class CountryFilter(df.ChoiceFilter):
     field_class = UpperCaseChoiceField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", COUNTRY_CHOICES)
+        kwargs.setdefault("choices", country_choices)
         super().__init__(*args, **kwargs)
 
 

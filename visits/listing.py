@@ -6,9 +6,9 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from common.countries import country_name, flag_emoji
 from visits.filters import VisitFilter
 from visits.models import Visit, VisitQuerySet
-from visits.places import country_name, flag_emoji
 
 FILTER_NAMES = tuple(VisitFilter.base_filters)
 COUNTRY_FILTERS = ("origin", "destination", "country")

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from common.models import ReviewState
 from visits import keyset
-from visits.filters import COUNTRY_CHOICES, MAX_QUERY_LENGTH
+from visits.filters import MAX_QUERY_LENGTH
 from visits.listing import COUNTRY_FILTERS, Listing, read_filters
 from visits.models import Evidence, Source, Visit, VisitKind, VisitStatus
 from visits.suggestions import SuggestionForm, client_key, take_slot
@@ -52,7 +52,6 @@ def group_by_month(visits: list[Visit]) -> list[YearGroup]:
 def filter_panel_context() -> dict[str, Any]:
     """The choices the side panel offers (no queries: countries and kinds are constants)."""
     return {
-        "country_choices": COUNTRY_CHOICES,
         "kind_choices": VisitKind.choices,
         "status_choices": VisitStatus.choices,
         "max_query_length": MAX_QUERY_LENGTH,

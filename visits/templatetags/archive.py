@@ -4,8 +4,8 @@ import datetime
 
 from django import template
 
+from common.countries import country_name, country_options, flag_emoji
 from common.models import DatePrecision
-from visits.places import country_name, flag_emoji
 
 register = template.Library()
 
@@ -14,6 +14,12 @@ register = template.Library()
 def flag(code: object) -> str:
     """The regional-indicator emoji flag of an ISO 3166-1 alpha-2 code ("" when not a country)."""
     return flag_emoji(str(code or ""))
+
+
+@register.simple_tag
+def country_option_tags(selected: object = "") -> str:
+    """Every country as an <option>, the selected one marked (rendered once, then cached)."""
+    return country_options(str(selected or ""))
 
 
 @register.filter
