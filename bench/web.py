@@ -91,6 +91,23 @@ def run_generate(n: int, database_url: str, seed: int) -> None:
     )
 
 
+def migrate(database_url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(32)}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+
+def code_version() -> str:
+    """The commit under test, marked when the work tree differs from it (the servers run the tree)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+
+
 def pg_admin(*args: str) -> subprocess.CompletedProcess:
     host = PG_URL.split("@")[-1].split(":")[0]
     port = PG_URL.rsplit(":", 1)[-1]
@@ -121,7 +138,8 @@ def sqlite_visits(path: Path) -> int | None:
 def ensure_pg(n: int, seed: int, reuse: bool) -> str:
     dbname = f"bench_{label_of(n).lower()}"
     if reuse and pg_visits(dbname) == n:
-        log(f"postgresql: reusing {dbname}")
+        log(f"postgresql: reusing {dbname} (migrating it to the code under test)")
+        migrate(f"{PG_URL}/{dbname}")
     else:
         pg_admin("dropdb", "--if-exists", dbname)
         created = pg_admin("createdb", dbname)
@@ -135,7 +153,8 @@ def ensure_pg(n: int, seed: int, reuse: bool) -> str:
 def ensure_sqlite(n: int, seed: int, reuse: bool, data_dir: Path) -> Path:
     path = data_dir / f"bench_{label_of(n)}.sqlite3"
     if reuse and sqlite_visits(path) == n:
-        log(f"sqlite: reusing {path}")
+        log(f"sqlite: reusing {path} (migrating it to the code under test)")
+        migrate(f"sqlite:///{path}")
         return path
     for p in data_dir.glob(f"{path.name}*"):
         p.unlink()
@@ -501,7 +520,11 @@ def finish_profile(profile) -> None:
 
 
 def ratio(a: float, b: float | None) -> str:
-    return f"{a / b:.2f}" if b else "-"
+    if b is None:
+        return "-"
+    if b == 0:
+        return "∞ (theirs: none finished)" if a else "-"
+    return f"{a / b:.2f}"
 
 
 def table(label: str, results: list[Result]) -> str:
@@ -520,6 +543,12 @@ def table(label: str, results: list[Result]) -> str:
             if r is None:
                 continue
             ds = by.get(("datasette", scenario))
+            if r.requests == 0:
+                # wrk counts only finished requests: none finished within the run.
+                lines.append(
+                    f"| {scenario} | {target} | 0 | none finished in the run | | | | {r.rss_mb:.0f} | 0 | 0 |"
+                )
+                continue
             lines.append(
                 f"| {scenario} | {target} | {r.rps:.1f} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.p99_ms:.1f} "
                 f"| {r.errors} | {r.rss_mb:.0f} | {ratio(r.rps, ds.rps if ds else None)} "
@@ -567,7 +596,8 @@ def write_markdown(path: Path, out_dir: Path) -> None:
     for run in runs:
         results = [Result(**r) for r in run["results"]]
         parts += [
-            f"Run {run['date']} on {run['machine']}; {run['duration']} s per scenario after "
+            f"Run {run['date']} of {run.get('code', '?')} on {run['machine']}; "
+            f"{run['duration']} s per scenario after "
             f"{run['warmup']} s warm-up, {run['connections']} connections, driver {run['driver']}; "
             f"gunicorn {run['workers']} sync workers; parameters {run['params']}.",
             "",
@@ -648,6 +678,7 @@ def run_size(n: int, args: argparse.Namespace, ds_exe: Path | None) -> list[Resu
         "label": label,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
+        "code": code_version(),
         "duration": args.duration,
         "warmup": args.warmup,
         "connections": args.connections,
