@@ -15,7 +15,7 @@ from common.urls import cached_reverse
 COUNTRY_CODES = [code for code, _name in countries]
 
 
-def _absolute(context: dict, path: str) -> str:
+def absolute_url(context: dict, path: str) -> str:
     """`path` as an absolute URL for this request; the scheme and host are worked out once per response."""
     request = context.get("request")
     if request is None:
@@ -60,7 +60,7 @@ class PermalinkField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value: models.Model) -> str:
-        return _absolute(self.context, value.get_absolute_url())
+        return absolute_url(self.context, value.get_absolute_url())
 
 
 class ApiLinkField(serializers.HyperlinkedIdentityField):
@@ -70,7 +70,7 @@ class ApiLinkField(serializers.HyperlinkedIdentityField):
         value = getattr(obj, self.lookup_field, None)
         if value in (None, "") or format:
             return super().get_url(obj, view_name, request, format)
-        return _absolute(self.context, cached_reverse(view_name, **{self.lookup_url_kwarg: value}))
+        return absolute_url(self.context, cached_reverse(view_name, **{self.lookup_url_kwarg: value}))
 
 
 def api_link(view_name: str, lookup_field: str = "pk") -> serializers.HyperlinkedIdentityField:

@@ -1,11 +1,14 @@
 """API viewsets for visits, meetings and sources."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from django.db import models, transaction
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,6 +22,7 @@ from visits.serializers import (
     SourceInputSerializer,
     SourceSerializer,
     VisitInputSerializer,
+    VisitListSerializer,
     VisitSerializer,
 )
 from visits.services import source_submit
@@ -41,6 +45,43 @@ class VisitViewSet(RecordViewSet):
         "start_date": ("start_date", False),
         "-updated_at": ("updated_at", True),
     }
+
+    def expanded(self) -> bool:
+        """`?expand=meetings` nests each listed visit's meetings, participants and source excerpts."""
+        value = self.request.query_params.get("expand", "")
+        if value not in ("", "meetings"):
+            raise ValidationError({"expand": ['The only expansion is "meetings".']})
+        return value == "meetings"
+
+    def get_queryset(self) -> models.QuerySet:
+        if self.action != "list":
+            return super().get_queryset()
+        # A listed visit counts its meetings and links its sources; ?expand=meetings nests the meetings.
+        listed = Visit.objects.timeline().with_source_links()
+        return listed.with_meetings() if self.expanded() else listed
+
+    def get_serializer_class(self) -> type:
+        return VisitListSerializer if self.action == "list" else super().get_serializer_class()
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {
+            **super().get_serializer_context(),
+            "expand_meetings": self.action == "list" and self.expanded(),
+        }
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "expand",
+                OpenApiTypes.STR,
+                enum=["meetings"],
+                description="Nest each visit's meetings, participants and source excerpts, as the "
+                "detail does; without it a visit lists its meeting count.",
+            )
+        ],
+    )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
 
     def prepare(self, instance: Visit, created: bool) -> None:
         instance.name_visitor()

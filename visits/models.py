@@ -82,19 +82,28 @@ class VisitQuerySet(models.QuerySet):
             .order_by("-start_date", "-id")
         )
 
+    def with_source_links(self) -> "VisitQuerySet":
+        """Prefetch each visit's evidence with its source's metadata only (not the article's text)."""
+        sources = Evidence.objects.select_related("source").defer("source__text", "source__extraction")
+        return self.prefetch_related(models.Prefetch("evidence", queryset=sources))
+
+    def with_meetings(self) -> "VisitQuerySet":
+        """Prefetch each visit's meetings in order, with their participants and the officials they are."""
+        participants = Participant.objects.select_related("official")
+        meetings = Meeting.objects.order_by("date", "id").prefetch_related(
+            models.Prefetch("participants", queryset=participants)
+        )
+        return self.prefetch_related(models.Prefetch("meetings", queryset=meetings))
+
     def detailed(self) -> "VisitQuerySet":
         """Visits with meetings, participants, organisations and evidence prefetched (detail page, API)."""
-        return self.select_related(
-            "visitor", "visitor_position", "visitor_position__organisation"
-        ).prefetch_related(
-            "organisations",
-            models.Prefetch(
-                "meetings",
-                queryset=Meeting.objects.order_by("date", "id").prefetch_related(
-                    models.Prefetch("participants", queryset=Participant.objects.select_related("official"))
-                ),
-            ),
-            models.Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+        return (
+            self.select_related("visitor", "visitor_position", "visitor_position__organisation")
+            .prefetch_related(
+                "organisations",
+                models.Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+            )
+            .with_meetings()
         )
 
 

@@ -12,10 +12,12 @@ from common.serializers import (
     CountrySerializer,
     PermalinkField,
     StrictInputMixin,
+    absolute_url,
     api_link,
     country_choice,
     country_field,
 )
+from common.urls import cached_reverse
 from orgs.models import Organisation
 from orgs.serializers import OrganisationSummarySerializer
 from people.models import Official, Position
@@ -52,8 +54,8 @@ class ParticipantSerializer(serializers.ModelSerializer):
         }
 
 
-class SourceLinkSerializer(serializers.ModelSerializer):
-    """A source that reports the record, with the supporting sentences."""
+class SourceRefSerializer(serializers.ModelSerializer):
+    """A source that reports the record: where to read it."""
 
     id = serializers.IntegerField(source="source.id", read_only=True, help_text="The source's id.")
     api_url = serializers.SerializerMethodField(help_text="The source in the API.")
@@ -63,21 +65,27 @@ class SourceLinkSerializer(serializers.ModelSerializer):
     published = serializers.DateField(
         source="source.published", read_only=True, allow_null=True, help_text="Publication date."
     )
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "api_url", "title", "url", "outlet", "published"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, evidence: Evidence) -> str:
+        return absolute_url(self.context, cached_reverse("api:source-detail", pk=evidence.source_id))
+
+
+class SourceLinkSerializer(SourceRefSerializer):
+    """A source that reports the record, with the supporting sentences."""
+
     excerpts = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
         help_text="The sentences that report the record.",
     )
 
-    class Meta:
-        model = Evidence
-        fields = ["id", "api_url", "title", "url", "outlet", "published", "excerpts"]
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_api_url(self, evidence: Evidence) -> str:
-        path = reverse("api:source-detail", kwargs={"pk": evidence.source_id})
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
+    class Meta(SourceRefSerializer.Meta):
+        fields = [*SourceRefSerializer.Meta.fields, "excerpts"]
 
 
 class MeetingFieldsMixin(serializers.ModelSerializer):
@@ -233,6 +241,27 @@ class VisitSerializer(serializers.ModelSerializer):
             "summary": {"help_text": "What the sources say of it."},
             "external_id": {"help_text": "The id in the external scheme."},
         }
+
+
+class VisitListSerializer(VisitSerializer):
+    """A visit as listed: its meetings counted, and nested only with `?expand=meetings`."""
+
+    meeting_count = serializers.IntegerField(read_only=True, help_text="How many meetings the visit had.")
+    # Not read-only so the schema marks it optional: it is there only with ?expand=meetings.
+    meetings = VisitMeetingSerializer(
+        many=True, required=False, help_text="Meetings during the visit (only with ?expand=meetings)."
+    )
+    sources = SourceRefSerializer(
+        source="evidence", many=True, read_only=True, help_text="Sources reporting the visit."
+    )
+
+    class Meta(VisitSerializer.Meta):
+        fields = [*VisitSerializer.Meta.fields, "meeting_count"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.context.get("expand_meetings"):
+            self.fields.pop("meetings")
 
 
 class SourceSerializer(serializers.ModelSerializer):

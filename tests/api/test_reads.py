@@ -85,7 +85,8 @@ def _make(n: int) -> dict[str, str]:
 
 # (list URL, detail key, queries for the list, queries for a detail)
 BUDGETS = [
-    ("/api/v1/visits/", "visit", 6, 5),
+    ("/api/v1/visits/", "visit", 4, 5),
+    ("/api/v1/visits/?expand=meetings", "visit", 6, 5),
     ("/api/v1/meetings/", "meeting", 4, 3),
     ("/api/v1/officials/", "official", 4, 4),
     ("/api/v1/organisations/", "organisation", 1, 1),
@@ -122,6 +123,7 @@ def test_query_count_does_not_grow_with_records(
         ("/api/v1/visits/", {"cursor": "not-a-cursor"}),
         ("/api/v1/visits/", {"page_size": "1000"}),
         ("/api/v1/visits/", {"ordering": "purpose"}),
+        ("/api/v1/visits/", {"expand": "everything"}),
         ("/api/v1/meetings/", {"country": "Narnia"}),
         ("/api/v1/officials/", {"organisation": "no-such-body"}),
         ("/api/v1/organisations/", {"kind": "club"}),
@@ -276,3 +278,19 @@ def test_cached_reverse_matches_django_reverse_for_int_and_slug_routes():
     assert cached_reverse("people:official-detail", slug="kamran-aliyev") == reverse(
         "people:official-detail", kwargs={"slug": "kamran-aliyev"}
     )
+
+
+@pytest.mark.django_db
+def test_listed_visits_count_their_meetings_and_expand_nests_them(anon_client):
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting)
+    EvidenceFactory(visit=meeting.visit)
+    listed = anon_client.get("/api/v1/visits/").json()["results"][0]
+    assert listed["meeting_count"] == 1
+    assert "meetings" not in listed
+    assert [s["id"] for s in listed["sources"]] == [meeting.visit.evidence.get().source_id]
+    assert "excerpts" not in listed["sources"][0]
+    expanded = anon_client.get("/api/v1/visits/", {"expand": "meetings"}).json()["results"][0]
+    assert [m["id"] for m in expanded["meetings"]] == [meeting.pk]
+    assert len(expanded["meetings"][0]["participants"]) == 1
+    assert expanded["meeting_count"] == 1
