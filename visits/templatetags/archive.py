@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 
-from common.countries import country_name, country_options, flag_emoji
+from common.countries import country_chip, country_name, country_options, flag_emoji
 from common.models import DatePrecision
 
 register = template.Library()
@@ -20,6 +20,12 @@ def flag(code: object) -> str:
 def country_option_tags(selected: object = "") -> str:
     """Every country as an <option>, the selected one marked (rendered once, then cached)."""
     return country_options(str(selected or ""))
+
+
+@register.simple_tag
+def country(code: object = "") -> str:
+    """A country as a flag and its code, the name on hover; "?" when unknown."""
+    return country_chip(str(code or ""))
 
 
 @register.filter
