@@ -1,11 +1,14 @@
 """One FilterSet per resource: the HTML pages and the API share parameter names and meaning."""
 
+import datetime
+
 import django_filters as df
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django_countries import countries
+from django_filters.fields import IsoDateTimeField
 
 from orgs.models import Organisation
 from people.models import Official
@@ -71,6 +74,25 @@ class StrictBooleanField(forms.NullBooleanField):
         pass
 
 
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment, turned into UTC: an offset such as -21:41 parses but PostgreSQL refuses it."""
+
+    def to_python(self, value: object) -> datetime.datetime | None:
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(
+                "Enter a date and time within years 1 to 9999.", code="invalid"
+            ) from None
+
+
+class UpdatedAfterFilter(df.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 class StrictBooleanFilter(df.BooleanFilter):
     field_class = StrictBooleanField
 
@@ -117,7 +139,7 @@ class VisitFilter(df.FilterSet):
         help_text="Starting in this year.",
     )
     reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
-    updated_after = df.IsoDateTimeFilter(
+    updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
 
@@ -173,7 +195,7 @@ class MeetingFilter(df.FilterSet):
     year = df.NumberFilter(
         field_name="date", lookup_expr="year", min_value=1000, max_value=2999, help_text="Held in this year."
     )
-    updated_after = df.IsoDateTimeFilter(
+    updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
 
@@ -200,7 +222,7 @@ class OfficialFilter(df.FilterSet):
         help_text="An organisation's slug: officials who held a post there.",
     )
     reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
-    updated_after = df.IsoDateTimeFilter(
+    updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
 
@@ -227,7 +249,7 @@ class OrganisationFilter(df.FilterSet):
         queryset=Organisation.objects.all(), to_field_name="slug", help_text="The parent body's slug."
     )
     reviewed = StrictBooleanFilter(method=_reviewed, help_text="Only records an editor accepted.")
-    updated_after = df.IsoDateTimeFilter(
+    updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
 
@@ -251,7 +273,7 @@ class SourceFilter(df.FilterSet):
     published_before = df.DateFilter(
         field_name="published", lookup_expr="lte", help_text="Published on or before."
     )
-    updated_after = df.IsoDateTimeFilter(
+    updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
     )
 

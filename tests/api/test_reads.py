@@ -294,3 +294,17 @@ def test_listed_visits_count_their_meetings_and_expand_nests_them(anon_client):
     assert [m["id"] for m in expanded["meetings"]] == [meeting.pk]
     assert len(expanded["meetings"][0]["participants"]) == 1
     assert expanded["meeting_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("1586-10-31T01:33:48.401-21:41", 200),  # an offset PostgreSQL refuses: read in UTC instead
+        ("2024-05-18T10:00:00+14:00", 200),
+        ("0001-01-01T00:00:00+05:00", 400),  # before year 1 in UTC
+    ],
+)
+def test_updated_after_takes_any_offset_in_utc(anon_client, moment, status):
+    VisitFactory()
+    response = anon_client.get("/api/v1/visits/", {"updated_after": moment})
+    assert response.status_code == status, response.content
