@@ -13,6 +13,14 @@ from common.countries import country_name
 from common.urls import cached_reverse
 
 COUNTRY_CODES = [code for code, _name in countries]
+# Help texts of the fields every curated record has.
+RECORD_HELP = {
+    "id": {"help_text": "Numeric id."},
+    "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
+    "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
+    "created_at": {"help_text": "When the record was created."},
+    "updated_at": {"help_text": "When the record last changed."},
+}
 
 
 def absolute_url(context: dict, path: str) -> str:

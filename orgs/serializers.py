@@ -3,7 +3,14 @@
 from rest_framework import serializers
 
 from common.models import ReviewState
-from common.serializers import PermalinkField, StrictInputMixin, api_link, country_choice, country_field
+from common.serializers import (
+    RECORD_HELP,
+    PermalinkField,
+    StrictInputMixin,
+    api_link,
+    country_choice,
+    country_field,
+)
 from orgs.models import Organisation, OrganisationKind
 
 
@@ -45,11 +52,7 @@ class OrganisationSerializer(OrganisationSummarySerializer):
         ]
         extra_kwargs = {
             **OrganisationSummarySerializer.Meta.extra_kwargs,
-            "id": {"help_text": "Numeric id."},
-            "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
-            "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
-            "created_at": {"help_text": "When the record was created."},
-            "updated_at": {"help_text": "When the record last changed."},
+            **RECORD_HELP,
         }
 
 

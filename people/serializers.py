@@ -3,7 +3,14 @@
 from rest_framework import serializers
 
 from common.models import ReviewState
-from common.serializers import PermalinkField, StrictInputMixin, api_link, country_choice, country_field
+from common.serializers import (
+    RECORD_HELP,
+    PermalinkField,
+    StrictInputMixin,
+    api_link,
+    country_choice,
+    country_field,
+)
 from common.text import name_key
 from orgs.serializers import OrganisationSummarySerializer
 from people.models import Identifier, Official, Position
@@ -94,12 +101,8 @@ class OfficialSerializer(OfficialSummarySerializer):
         ]
         extra_kwargs = {
             **OfficialSummarySerializer.Meta.extra_kwargs,
-            "id": {"help_text": "Numeric id."},
+            **RECORD_HELP,
             "notes": {"help_text": "Editors' notes."},
-            "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
-            "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
-            "created_at": {"help_text": "When the record was created."},
-            "updated_at": {"help_text": "When the record last changed."},
         }
 
 

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from common.models import DatePrecision, ReviewState
 from common.serializers import (
+    RECORD_HELP,
     CountrySerializer,
     PermalinkField,
     StrictInputMixin,
@@ -26,14 +27,6 @@ from visits.models import Evidence, Meeting, Participant, Source, Visit, VisitKi
 
 # An article longer than this is refused by the API (the body limit usually answers first).
 ARTICLE_MAX_CHARS = 1_000_000
-
-RECORD_HELP = {
-    "id": {"help_text": "Numeric id."},
-    "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
-    "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
-    "created_at": {"help_text": "When the record was created."},
-    "updated_at": {"help_text": "When the record last changed."},
-}
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
