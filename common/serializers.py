@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.countries import country_name
+from common.models import ReviewState
 from common.urls import cached_reverse
 
 COUNTRY_CODES = [code for code, _name in countries]
@@ -50,6 +51,13 @@ class CountrySerializer(serializers.Serializer):
 def country_field(help_text: str) -> CountrySerializer:
     """A read-only, nullable country object."""
     return CountrySerializer(read_only=True, allow_null=True, help_text=help_text)
+
+
+def review_state_choice() -> serializers.ChoiceField:
+    """The editor's verdict a client may set on a record."""
+    return serializers.ChoiceField(
+        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
+    )
 
 
 def country_choice(help_text: str, *, required: bool = False) -> serializers.ChoiceField:

@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from common.models import ReviewState
 from common.serializers import (
     RECORD_HELP,
     PermalinkField,
@@ -10,6 +9,7 @@ from common.serializers import (
     api_link,
     country_choice,
     country_field,
+    review_state_choice,
 )
 from orgs.models import Organisation, OrganisationKind
 
@@ -79,9 +79,7 @@ class OrganisationInputSerializer(StrictInputMixin, serializers.ModelSerializer)
         max_length=100,
         help_text="Other names and spellings.",
     )
-    review_state = serializers.ChoiceField(
-        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
-    )
+    review_state = review_state_choice()
 
     class Meta:
         model = Organisation

@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from common.models import ReviewState
 from common.serializers import (
     RECORD_HELP,
     PermalinkField,
@@ -10,6 +9,7 @@ from common.serializers import (
     api_link,
     country_choice,
     country_field,
+    review_state_choice,
 )
 from common.text import name_key
 from orgs.serializers import OrganisationSummarySerializer
@@ -119,9 +119,7 @@ class OfficialInputSerializer(StrictInputMixin, serializers.ModelSerializer):
         max_length=100,
         help_text="Other spellings of the name (replaces the stored list).",
     )
-    review_state = serializers.ChoiceField(
-        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
-    )
+    review_state = review_state_choice()
 
     class Meta:
         model = Official

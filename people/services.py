@@ -66,14 +66,17 @@ def official_resolve(
     if identifier:
         # Someone with another id in the same scheme is another person, whatever the name.
         people = people.exclude(identifiers__scheme=identifier[0])
+    loose = match_key(name)
     for lookup in (
         {"name_key": key},
         {"aliases__name_key": key},
-        {"match_key": match_key(name)},
-        {"aliases__match_key": match_key(name)},
+        {"match_key": loose},
+        {"aliases__match_key": loose},
     ):
         hits = list(_candidates(people.filter(**lookup), country).distinct()[:2])
-        if len(hits) == 1 or (hits and identifier is None and lookup == {"name_key": key}):
+        exact = "name_key" in lookup
+        # Namesakes with the very same name: the first, unless an identifier must tell them apart.
+        if len(hits) == 1 or (hits and exact and identifier is None):
             return _with_identifier(hits[0], identifier)
     tokens = key.split()
     if len(tokens) > 1 and country:

@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from common.models import DatePrecision, ReviewState
+from common.models import DatePrecision
 from common.serializers import (
     RECORD_HELP,
     CountrySerializer,
@@ -17,6 +17,7 @@ from common.serializers import (
     api_link,
     country_choice,
     country_field,
+    review_state_choice,
 )
 from common.urls import cached_reverse
 from orgs.models import Organisation
@@ -381,9 +382,7 @@ class VisitInputSerializer(StrictInputMixin, serializers.ModelSerializer):
         required=False,
         help_text="Slugs of the bodies involved (replaces the list).",
     )
-    review_state = serializers.ChoiceField(
-        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
-    )
+    review_state = review_state_choice()
 
     class Meta:
         model = Visit
@@ -461,9 +460,7 @@ class MeetingInputSerializer(StrictInputMixin, serializers.ModelSerializer):
     participants = ParticipantInputSerializer(
         many=True, required=False, max_length=200, help_text="Who met (replaces the list)."
     )
-    review_state = serializers.ChoiceField(
-        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
-    )
+    review_state = review_state_choice()
 
     class Meta:
         model = Meeting
