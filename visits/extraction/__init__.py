@@ -1,6 +1,6 @@
 """Pure-Python extraction of official visits and meetings from news text (no Django, no network)."""
 
-from .api import extract, extract_file
+from .pipeline import extract, extract_file
 from .model import Extraction, Meeting, Official, Organisation, Visit
 
 PARSER_VERSION = "0.3.0"

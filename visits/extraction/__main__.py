@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .api import extract_file
+from .pipeline import extract_file
 
 
 def main(argv: list[str] | None = None) -> int:
