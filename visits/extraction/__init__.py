@@ -1,7 +1,7 @@
 """Pure-Python extraction of official visits and meetings from news text (no Django, no network)."""
 
-from .pipeline import extract, extract_file
 from .model import Extraction, Meeting, Official, Organisation, Visit
+from .pipeline import extract, extract_file
 
 PARSER_VERSION = "0.3.0"
 

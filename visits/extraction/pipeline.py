@@ -1,4 +1,4 @@
-"""The extraction pipeline: `extract` (text in, records out) and `extract_file` (a file in, the contract out)."""
+"""The extraction pipeline: `extract` (text in, records out), `extract_file` (a file in, the contract out)."""
 
 from __future__ import annotations
 
