@@ -23,9 +23,9 @@ from .rules import (
     events_in,
     joiners_in,
     meetings_in,
-    visits_in,
 )
 from .text import html_to_text, normalise, sentences
+from .trips import visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.

@@ -41,41 +41,6 @@ _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
 )
 _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks)\b", re.I)
-_TRAVEL = re.compile(
-    r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
-    r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
-    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
-    r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
-    r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
-    r"is currently in|to visit|"
-    r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit)\b",
-    re.I,
-)
-# Cheap substring tests that skip the long travel and meeting patterns on sentences that cannot match.
-_TRAVEL_HINTS = (
-    "arriv",
-    "land",
-    "touch",
-    "fl",
-    "travel",
-    "came",
-    "come",
-    "visit",
-    "trip",
-    "tour",
-    "reach",
-    "head",
-    "depart",
-    "left",
-    "bound",
-    "stop",
-    " is in",
-    " are in",
-    " was in",
-    " were in",
-    " been in",
-    "currently in",
-)
 _MEET_HINTS = (
     "met",
     "meet",
@@ -96,7 +61,6 @@ _MEET_HINTS = (
     "confer",
     "was given",
 )
-_KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip)", re.I)
 _MULTI = re.compile(
     r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
     r"sidelines|margins|"
@@ -109,23 +73,11 @@ _EVENT = re.compile(
     r"(?P<ev>[^,.;]{6,140}?)(?=,| which| where| in [A-Z]| on [A-Z]|\.|;|$)",
 )
 _HERE = re.compile(r"\bhere\b", re.I)
-_ONWARD = re.compile(r"(?:left for|bound for|heads? to|heading to|flew|travel)", re.I)
 _CAPITAL = re.compile(r"\b(?:in|to|at) the (?:\w+ )?capital\b(?! (?:of )?[A-Z])", re.I)
-# "wrapped up his visit to Japan on Friday": the date told is the last day of the visit
-_ENDING = re.compile(
-    r"\b(?:wrapped up|wrapping up|wraps up|concluded|concludes|concluding|ended|ends|ending|completed|"
-    r"completes|wound up|winds up|rounded off|flew (?:back|home))\b[^.;]{0,60}$|"
-    r"^[^.;]{0,80}\b(?:to a close|came to an end|drew to a close)\b",
-    re.I,
-)
-_DAYS = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])[- ]day\b|\bday-long\b", re.I)
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "..., the ministry said on Tuesday": the date of the statement, not of the event
 _SAID = re.compile(
     r"\b(?:said|says|announced|reported|stated|told (?:\w+ )?\w+|informed|added|noted)\s+(?:late\s+)?$", re.I
 )
-# "departed Guyana bound for Washington": the country a traveller sets out from
-_ORIGIN = re.compile(r"\b(?:departed|departs|left|leaves|leaving|departing)\s+(?:from\s+)?$", re.I)
 _COMPANIONS = re.compile(
     r"\b(?:accompanied by|accompanying (?:him|her|the \w+)|travell?ing with|along with|"
     r"delegation (?:also )?(?:includ\w+|compris\w+|consist\w+ of))\b",
@@ -238,28 +190,6 @@ def _city_country(places: list[Place], after: int = -1) -> tuple[str | None, str
         elif p.kind == "country" and country is None:
             country = p.code
     return city, country
-
-
-def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None, str | None]:
-    """The first city/country named after a character offset (a travel verb's destination)."""
-    later = [
-        p
-        for p in places
-        if doc.tokens[p.i].start >= offset
-        and p.kind in ("city", "country")
-        and p.i > 0
-        and doc.folded[p.i - 1] not in ("from", "departed", "left")
-    ]
-    if not later or doc.tokens[later[0].i].start - offset > 60:
-        return None, None
-    first = later[0]
-    if first.kind == "city":
-        return first.name, first.code
-    # "Dushanbe, Tajikistan" and "Tajikistan's capital Dushanbe": prefer a city of that country nearby
-    for p in later[1:3]:
-        if p.kind == "city" and p.code == first.code:
-            return p.name, p.code
-    return None, first.code
 
 
 def _topics(text: str) -> list[str]:
@@ -436,143 +366,6 @@ def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
     if not m or _PROTOCOL.search(sent.text):
         return []
     return [r.person for r in refs if r.kind == "name"]
-
-
-_CLAUSE_BREAK = re.compile(r"\b(?:that|which|when|while|because|after|since|where)\b")
-_RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
-_LEG = re.compile(r"\b(?:stop|stopover|leg|onward|then|next)\b[^.;]{0,20}?\b(?:in|to)\s*$", re.I)
-
-
-def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agent: int) -> int:
-    """Who makes the trip: the name nearest before the verb in the same clause, else the one followed."""
-    before = [r for r in refs if r.start < sent.start + verb_start]
-    who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
-    if who and before:
-        return before[-1].person  # "..., who arrived here this morning"
-    if before:
-        r = before[-1]
-        gap = text[r.start - sent.start : verb_start]
-        if not _CLAUSE_BREAK.search(gap) or r.kind == "pronoun":
-            return r.person
-        return -1
-    implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
-    return agent if implicit else -1
-
-
-def visits_in(
-    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
-) -> list[RawVisit]:
-    """Trips told in one sentence with a travel verb ("arrived in", "on a state visit to", "will visit")."""
-    text = sent.text
-    out: list[RawVisit] = []
-    low = text.lower()
-    if not any(k in low for k in _TRAVEL_HINTS):
-        return out
-    if _CALL.search(text) and not _COURTESY.search(text) and not re.search(r"\bvisit", text, re.I):
-        return out
-    places = sentence_places(doc, sent)
-    kind_m = _KIND.search(text)
-    for m in _TRAVEL.finditer(text):
-        if _RETURN.match(text[m.end() :]):
-            continue  # "flew back to New York": going home is not a visit
-        t0 = sent.start + m.start()
-        person = _traveller(text, sent, refs, m.start(), agent)
-        onward = _ONWARD.match(m.group())
-        if person < 0 or (not onward and any(v.person == person for v in out)):
-            continue
-        city, country = _place_after(doc, places, t0)
-        if any(v.person == person and v.country == country for v in out):
-            continue
-        if m.group().lower().endswith(" in") and country is not None:
-            # "was in Tanzania", not "was in charge of relations with Tanzania"
-            nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
-            if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
-                continue
-        if country is None and _HERE.search(text[m.start() :]):
-            city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
-        if country is None:
-            # "a planned Uzbekistan visit": the place right before the noun
-            pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0]
-            if pre:
-                city, country = (
-                    (pre[-1].name, pre[-1].code) if pre[-1].kind == "city" else (None, pre[-1].code)
-                )
-        if country is None:
-            continue
-        if city is None and _CAPITAL.search(text):
-            city = gazetteer().capital.get(country)  # "arrived in the Armenian capital"
-        window = text[max(0, m.start() - 60) : m.end() + 10]
-        status = "planned" if _FUTURE.search(window) else "completed"
-        invite = re.search(r"\binvit(?:ed|es|ation)\b[^.;]{0,60}$", text[: m.start()], re.I)
-        if invite:
-            # an invitation is a planned visit of the invited person once it is accepted, else only a wish
-            if not re.search(r"\baccept", text, re.I):
-                continue
-            inv = [r for r in refs if sent.start + invite.end() > r.start >= sent.start + invite.start()]
-            invited = [r for r in refs if r.start >= sent.start + invite.start() and r.start < t0]
-            person = invited[-1].person if invited else person
-            del inv
-            status = "planned"
-        kind = kind_m.group(1).lower() if kind_m else "multilateral" if _MULTI.search(text) else "unknown"
-        leg = any(v.person == person for v in out)  # an onward leg dates from its own verb on
-        dates = [
-            d
-            for d in find_dates(text, sent.start, published, future=status == "planned")
-            if not leg or d.start >= t0
-        ]
-        dates = [
-            d
-            for d in dates
-            if d.start >= t0 - 40
-            and not _SAID.search(text[max(0, d.start - sent.start - 30) : d.start - sent.start])
-        ]
-        start = end = None
-        if dates:
-            start, end = dates[0].date, dates[0].end_date
-            lead = text[: dates[0].start - sent.start]
-            if end is None and status == "completed" and _ENDING.search(lead[max(0, m.start() - 60) :]):
-                start, end = None, start  # "wrapped up his visit to Japan on Friday"
-            elif end is None and (n_days := _DAYS.search(text)):
-                word = (n_days["n"] or "one").lower()
-                n = _NUMBER.get(word) or int(word)
-                end = start + dt.timedelta(days=n - 1)  # "arrived on Monday on a two-day visit"
-        elif status == "completed" and re.search(
-            r"\b(?:arrived|landed|has come|have come|touched down|departed)\b", m.group(), re.I
-        ):
-            start = published
-        ev = _EVENT.search(text)
-        purpose = ev["ev"].strip() if ev else None
-        ev_idx = [(sent.start, sent.end)]
-        origin = next(
-            (
-                p.code
-                for p in places
-                if p.kind == "country"
-                and p.code != country
-                and _ORIGIN.search(text[: doc.tokens[p.i].start - sent.start][-30:])
-            ),
-            None,
-        )
-        out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin))
-        # other legs of a tour in the same sentence: "flew into Riyadh from Bahrain ..., with a stop in Qatar"
-        if re.search(r"\btour\b", text, re.I):
-            for p in places:
-                pos = doc.tokens[p.i].start - sent.start
-                if p.code == country or p.code == doc.persons[person].country:
-                    continue
-                lead = text[max(0, pos - 30) : pos]
-                if re.search(r"\bfrom\s*$", lead):
-                    out.append(
-                        RawVisit(person, p.code, None, None, None, kind, "completed", purpose, True, ev_idx)
-                    )
-                elif _LEG.search(lead):
-                    fut = (
-                        "planned"
-                        if _FUTURE.search(text[pos : pos + 40]) or _FUTURE.search(lead)
-                        else "completed"
-                    )
-                    out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
-    return out
 
 
 def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | None:
