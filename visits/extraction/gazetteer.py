@@ -211,6 +211,7 @@ class Gazetteer:
         self.titles: dict[str, list[tuple[str, ...]]] = {}
         self.city_country: dict[str, str] = {}
         self.capital: dict[str, str] = {}  # ISO2 -> capital city name
+        self.seat: dict[str, str] = {}  # organisation name -> ISO2 of its headquarters
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = phrase_key(phrase)
@@ -283,8 +284,10 @@ def _load_orgs(g: Gazetteer) -> None:
     for line in (DATA / "organisations.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = [*line.split("\t"), "", "", ""][:4]
-        name, acronym, kind, aliases = (p.strip() for p in parts)
+        parts = [*line.split("\t"), "", "", "", ""][:5]
+        name, acronym, kind, aliases, seat = (p.strip() for p in parts)
+        if seat:
+            g.seat[name] = seat
         entry = Entry("org", acronym or None, name, kind or "intergovernmental")
         g.add(name, entry)
         if acronym:
@@ -376,6 +379,7 @@ def to_json(g: Gazetteer) -> dict:
         "titles": {first: [list(k) for k in keys] for first, keys in sorted(g.titles.items())},
         "city_country": dict(sorted(g.city_country.items())),
         "capital": dict(sorted(g.capital.items())),
+        "seat": dict(sorted(g.seat.items())),
     }
 
 
@@ -393,6 +397,7 @@ def from_json(data: dict) -> Gazetteer:
     g.titles = {first: [tuple(k) for k in keys] for first, keys in data["titles"].items()}
     g.city_country = data["city_country"]
     g.capital = data["capital"]
+    g.seat = data["seat"]
     return g
 
 

@@ -565,4 +565,23 @@ def analyse(text: str) -> Doc:
     _titles(doc, g)
     doc.place_starts = [toks[p.i].start for p in doc.places]
     _persons(doc)
+    _drop_places_in_names(doc)
     return doc
+
+
+def _drop_places_in_names(doc: Doc) -> None:
+    """A city inside a person's name ("Vladimir Norov", "Caroline Kennedy") is not a place."""
+    inside = {k for m in doc.mentions for k in range(m.i, m.j)}
+    if not any(p.i in inside for p in doc.places):
+        return
+    keep = []
+    for p in doc.places:
+        if p.i in inside:
+            for k in range(p.i, p.j):
+                doc.place_at.pop(k, None)
+                if doc.tag[k] in ("city", "country"):
+                    doc.tag[k] = ""
+        else:
+            keep.append(p)
+    doc.places = keep
+    doc.place_starts = [doc.tokens[p.i].start for p in doc.places]

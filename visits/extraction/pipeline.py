@@ -25,7 +25,7 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import visits_in
+from .trips import _KIND, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.
@@ -33,6 +33,8 @@ MAX_CHARS = 100_000
 
 _VAGUE = (("counterpart",), ("colleague",), ("counterparts",))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
+_LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
 
@@ -102,9 +104,12 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     counterparts: list[tuple[int, int]] = []  # (an official named as "counterpart", the one whose post it is)
     for s, sent in enumerate(sents):
         refs = per_sent[s]
+        # a pronoun in a sentence about the trip ("the stop is part of a tour on which he ...") is the
+        # traveller's, not the last speaker's or host's
+        trip_talk = raw_visits and _TRIP_TALK.search(sent.text)
         for r in refs:
             if r.kind == "pronoun" and r.person < 0:
-                r.person = agent
+                r.person = raw_visits[-1].person if trip_talk else agent
         refs = [r for r in refs if r.person >= 0]
         if delegation_head is not None and re.search(r"\bdelegation\b", sent.text, re.I) and not refs:
             agent = delegation_head
@@ -114,7 +119,14 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                 other = next((x.person for x in refs if x.person != r.person), -1)
                 if other >= 0:
                     counterparts.append((r.person, other))
+        leg = _LEG_HEADING.search(sent.text)
+        if leg:  # "Republic of Korea leg (4 May)", "During the Korean leg": the trip is now there
+            place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
+            if place is not None:
+                ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
         visits = visits_in(doc, sent, refs, ctx, published, agent)
+        kind_m = _KIND.search(sent.text)
+        ctx.trip_kind = kind_m.group(1).lower() if kind_m and not visits else None
         for v in visits:
             if v.status == "completed" and v.country != doc.persons[v.person].country:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
@@ -264,7 +276,31 @@ def _visits_from_meetings(
         kind = "multilateral" if m.name or _MULTI.search(text) else "unknown"
         for rank, p_idx in enumerate(m.people):
             p = doc.persons[p_idx]
-            if p.org_head or p_idx in party or (p.title and "ambassador" in p.title.lower()):
+            if p_idx in party or (p.title and "ambassador" in p.title.lower()):
+                continue
+            if p.org_head:
+                # the head of an international body travels when the meeting is away from its seat
+                seat = gazetteer().seat.get(p.organisation or "")
+                if seat is None or seat == m.country:
+                    continue
+                if not any(
+                    v.person == p_idx and v.country == m.country and v.status == "completed"
+                    for v in visits + out
+                ):
+                    out.append(
+                        RawVisit(
+                            p_idx,
+                            m.country,
+                            m.city,
+                            None,
+                            None,
+                            kind,
+                            "completed",
+                            m.name,
+                            False,
+                            list(m.evidence),
+                        )
+                    )
                 continue
             # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
             guests = any(doc.persons[o].country not in (None, m.country) for o in m.people if o != p_idx)

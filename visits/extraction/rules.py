@@ -132,6 +132,7 @@ class Context:
     focus: int = -1  # the protagonist: the person the article is mostly about
     main_city: str | None = None  # the city the article names most: what "here" means without a dateline
     main_country: str | None = None
+    trip_kind: str | None = None  # a kind stated for a trip whose destinations the next sentences give
 
 
 def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:

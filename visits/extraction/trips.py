@@ -31,7 +31,10 @@ _TRAVEL = re.compile(
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is currently in|to visit|"
-    r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit)\b",
+    r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit|go(?:es)? to|went to|gone to|due in|"
+    r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
+    r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
+    r"travell?ed there)\b",
     re.I,
 )
 
@@ -53,6 +56,15 @@ _TRAVEL_HINTS = (
     "left",
     "bound",
     "stop",
+    "go",
+    "went",
+    "due in",
+    "continu",
+    "proceed",
+    "onward",
+    "move",
+    "took",
+    "take",
     " is in",
     " are in",
     " was in",
@@ -61,7 +73,7 @@ _TRAVEL_HINTS = (
     "currently in",
 )
 
-_KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip)", re.I)
+_KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip|tour)", re.I)
 
 _ONWARD = re.compile(r"(?:left for|bound for|heads? to|heading to|flew|travel)", re.I)
 
@@ -103,7 +115,68 @@ def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None
     return None, first.code
 
 
-_CLAUSE_BREAK = re.compile(r"\b(?:that|which|when|while|because|after|since|where)\b")
+# Words that may stand between the places of a list of destinations.
+_LIST_GAP = frozenset(
+    {
+        ",",
+        "and",
+        "-",
+        "--",
+        ":",
+        "in",
+        "to",
+        "then",
+        "as",
+        "well",
+        "finally",
+        "also",
+        "on",
+        "the",
+        "a",
+        "day",
+        "later",
+        "next",
+        "week",
+        "before",
+        "after",
+        "(",
+        ")",
+        "of",
+        "via",
+        "through",
+    }
+)
+
+
+def destination_list(doc: Doc, places: list[Place], offset: int, first_code: str | None) -> list[Place]:
+    """The places that follow a travel verb's first destination in one list ("Pakistan, Nepal, Maldives,
+    Sri Lanka and Thailand"); the first destination itself is left out."""
+    from .dates import MONTHS, WEEKDAYS
+
+    later = [p for p in places if doc.tokens[p.i].start >= offset and p.kind in ("city", "country")]
+    if not later or doc.tokens[later[0].i].start - offset > 60:
+        return []
+    out: list[Place] = []
+    prev = later[0]
+    for p in later[1:]:
+        gap = doc.folded[prev.j : p.i]
+        if len(gap) > 7 or not all(
+            f in _LIST_GAP or f in WEEKDAYS or f in MONTHS or f.isdigit() for f in gap
+        ):
+            break
+        if p.kind == "city" and (p.code == prev.code or p.code == first_code) and "," in gap[:1]:
+            prev = p  # "Dushanbe, Tajikistan" / "Tajikistan, Dushanbe": one place, not two legs
+            continue
+        if p.code != first_code and all(o.code != p.code for o in out):
+            out.append(p)
+        prev = p
+    return out
+
+
+# "after"/"since" open a clause unless a noun phrase follows ("returned after an official tour of ...")
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|when|while|because|where|(?:after|since)(?! (?:a|an|the|his|her|their|its|a)\b))\b"
+)
 
 _RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
 
@@ -116,6 +189,8 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
     who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
     if who and before:
         return before[-1].person  # "..., who arrived here this morning"
+    if before and re.search(r"\b(?:before|after|then|prior to|ahead of)\s+$", text[:verb_start], re.I):
+        return before[0].person  # "X is due to meet Y and Z before heading on to Japan": X travels on
     if before:
         r = before[-1]
         gap = text[r.start - sent.start : verb_start]
@@ -150,11 +225,14 @@ def visits_in(
         city, country = _place_after(doc, places, t0)
         if any(v.person == person and v.country == country for v in out):
             continue
-        if m.group().lower().endswith(" in") and country is not None:
-            # "was in Tanzania", not "was in charge of relations with Tanzania"
+        if m.group().lower().endswith((" in", "reach", "reached")) and country is not None:
+            # "was in Tanzania", not "was in charge of relations with Tanzania"; "reached Kabul", not "a deal
+            # to be reached at the Paris conference"
             nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
             if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
                 continue
+        if country is None and m.group().lower().endswith(" there") and ctx.trip_country:
+            city, country = ctx.trip_city, ctx.trip_country  # "Foreign Minister X then went there in January"
         if country is None and _HERE.search(text[m.start() :]):
             city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
         if country is None:
@@ -169,6 +247,8 @@ def visits_in(
         if city is None and _CAPITAL.search(text):
             city = gazetteer().capital.get(country)  # "arrived in the Armenian capital"
         window = text[max(0, m.start() - 60) : m.end() + 10]
+        if re.search(r"\b(?:before|after|then)\s+$", text[: m.start()], re.I):
+            window = text[: m.end() + 10]  # "is due to meet X before heading on to Japan": the clause's tense
         status = "planned" if _FUTURE.search(window) else "completed"
         invite = re.search(r"\binvit(?:ed|es|ation)\b[^.;]{0,60}$", text[: m.start()], re.I)
         if invite:
@@ -180,7 +260,14 @@ def visits_in(
             person = invited[-1].person if invited else person
             del inv
             status = "planned"
-        kind = kind_m.group(1).lower() if kind_m else "multilateral" if _MULTI.search(text) else "unknown"
+        kind = (
+            kind_m.group(1).lower()
+            if kind_m
+            else "multilateral"
+            if _MULTI.search(text)
+            else ctx.trip_kind
+            or "unknown"  # "made her first official visit to Asia. Her itinerary took her to"
+        )
         leg = any(v.person == person for v in out)  # an onward leg dates from its own verb on
         dates = [
             d
@@ -221,6 +308,11 @@ def visits_in(
             None,
         )
         out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin))
+        # "visits to Germany, Denmark, Sweden and Norway", "due in Chad on Monday and in Nigeria a day later"
+        for p in destination_list(doc, places, t0, country):
+            if not any(v.person == person and v.country == p.code for v in out):
+                pcity = p.name if p.kind == "city" else None
+                out.append(RawVisit(person, p.code, pcity, None, None, kind, status, purpose, True, ev_idx))
         # other legs of a tour in the same sentence: "flew into Riyadh from Bahrain ..., with a stop in Qatar"
         if re.search(r"\btour\b", text, re.I):
             for p in places:
