@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 # Values that every converter used here accepts (int and slug) and no real URL contains.
 _SENTINELS = {True: "8675309001", False: "zz-sentinel-zz"}
@@ -17,8 +17,6 @@ def _template(viewname: str, key: str, numeric: bool, prefix: str) -> tuple[str,
 
 def cached_reverse(viewname: str, **kwargs: int | str) -> str:
     """reverse() for a route with one int or slug argument, without resolving the route each time."""
-    from django.urls import get_script_prefix
-
     ((key, value),) = kwargs.items()
     head, tail = _template(viewname, key, isinstance(value, int), get_script_prefix())
     return f"{head}{value}{tail}"

@@ -7,14 +7,16 @@ from simple_history.utils import bulk_create_with_history
 from common.text import match_key, name_key, unique_slug
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
 
+# The merge rewrites who made and attended visits: a people service that writes visits' rows. The
+# models of visits name people's by string, so this import makes no circle.
+from visits.models import Participant, Visit
+
 
 @transaction.atomic
 def official_merge(*, survivor: Official, merged: Official) -> Official:
     """Move everything of `merged` to `survivor`, keep its names as aliases and its slug as a redirect."""
     if survivor.pk == merged.pk:
         raise ValueError("An official cannot be merged into itself.")
-    from visits.models import Participant, Visit  # visits depends on people, not the other way round
-
     Visit.objects.filter(visitor=merged).update(visitor=survivor)
     Participant.objects.filter(official=merged).update(official=survivor)
     merged.positions.update(official=survivor)

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from common.admin import CuratedAdmin, YearFilter
+from visits.admin_import import import_urls  # upload, preview and confirm pages
 from visits.models import Evidence, ImportJob, Meeting, Participant, Source, Suggestion, Visit
 from visits.services import source_submit, sources_reparse, text_checksum
 
@@ -177,6 +178,4 @@ class ImportJobAdmin(admin.ModelAdmin):
     change_list_template = "admin/visits/import_changelist.html"
 
     def get_urls(self):
-        from visits.admin_import import import_urls  # upload, preview and confirm pages
-
         return import_urls(self) + super().get_urls()

@@ -11,9 +11,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 
+from visits.importers import READERS
 from visits.importers.tabular import csv_template
-from visits.imports import READERS, import_job_run, job_is_large
 from visits.models import ImportJob
+from visits.services.jobs import import_job_run, job_is_large
 from visits.tasks import run_import_job
 
 OUTCOMES = ("created", "updated", "unchanged", "deleted", "rejected")

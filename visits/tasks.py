@@ -1,9 +1,11 @@
-"""Celery tasks: thin adapters over the services."""
+"""Celery tasks: thin adapters over the services, which they import inside the task body.
+
+A service may enqueue a task (sources.source_submit queues parse_source), so tasks import their service
+when they run, never at module level: the import graph stays free of circles.
+"""
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
-
-from visits.services import source_parse
 
 
 @shared_task(
@@ -19,6 +21,8 @@ from visits.services import source_parse
 )
 def parse_source(self, source_id: int) -> str:
     """Parse one kept source into records; returns the source's resulting status."""
+    from visits.services.sources import source_parse
+
     return source_parse(source_id=source_id).status
 
 
@@ -33,6 +37,6 @@ def parse_source(self, source_id: int) -> str:
 )
 def run_import_job(self, job_id: int, dry_run: bool = False, skip_rejected: bool = False) -> str:
     """Preview (dry run) or run one uploaded import; idempotent, so a retry is safe. Returns its status."""
-    from visits.imports import import_job_run
+    from visits.services.jobs import import_job_run
 
     return import_job_run(job_id=job_id, dry_run=dry_run, skip_rejected=skip_rejected).status

@@ -71,7 +71,7 @@ def test_preview_lists_rejections_and_offers_to_skip_them(editor_client):
 def test_large_upload_runs_on_celery_with_progress(
     editor_client, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr("visits.imports.LARGE_FILE_BYTES", 10)
+    monkeypatch.setattr("visits.services.jobs.LARGE_FILE_BYTES", 10)
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(reverse("admin:visits_importjob_import"), {"file": csv_upload({})})
     job = ImportJob.objects.get()

@@ -10,8 +10,8 @@ import pytest
 from people.models import Identifier, Official
 from visits.importers.rows import MeetingRow, PersonRef, VisitRow
 from visits.importers.tabular import COLUMNS, csv_template
-from visits.imports import ReadBatch, batch_import, files_import
 from visits.models import Meeting, Participant, Source, Visit
+from visits.services.imports import ReadBatch, batch_import, files_import
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -207,7 +207,7 @@ def test_parser_crash_leaves_source_failed_and_earlier_records_intact(monkeypatc
     def explode(*args, **kwargs):
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr("visits.extraction.extract", explode)
+    monkeypatch.setattr("visits.services.sources.extract", explode)
     source = source_parse(source_id=source.pk)
     assert source.status == "failed"
     assert "parser exploded" in source.error

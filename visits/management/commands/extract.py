@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from visits.extraction import extract_file
+
 
 class Command(BaseCommand):
     help = "Extract visits, meetings, officials and organisations from article files (JSON, .txt, .html)."
@@ -16,8 +18,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, files: list[Path], **options) -> None:
         """Print one JSON object per file, in input order."""
-        from visits.extraction import extract_file
-
         failed = 0
         for path in files:
             try:

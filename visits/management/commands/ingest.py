@@ -5,7 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from visits.imports import READERS, ImportReport, batch_import, files_read
+from visits.importers import READERS
+from visits.services.imports import ImportReport, batch_import, files_read
 
 
 class Command(BaseCommand):

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, DataError, IntegrityError, connection, connections, transaction
-from django.utils import timezone
+from django.db import DataError, IntegrityError, transaction
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
@@ -25,20 +24,15 @@ from common.text import name_key
 from orgs.models import Organisation
 from orgs.services import organisation_resolve
 from people.models import Identifier, Official, OfficialAlias, Position
-from visits.import_people import ImportPeople, PersonMention, same_person
-from visits.importers.articles import ArticleRow, read_articles
+from visits.importers import READERS
+from visits.importers.articles import ArticleRow
 from visits.importers.detect import detect_format, iter_paths
-from visits.importers.hsg import read_hsg
 from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning, RowError, VisitRow
-from visits.importers.tabular import read_csv, read_json
-from visits.models import ImportJob, Meeting, Participant, Source, Visit, VisitKind, VisitStatus
-from visits.services import source_submit
+from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
+from visits.services.officials_index import ImportPeople, PersonMention, same_person
+from visits.services.sources import source_submit
 
 Progress = Callable[[int, int], None]
-READERS = {"hsg": read_hsg, "csv": read_csv, "json": read_json, "articles": read_articles}
-# Editors see progress and the work moves to a Celery worker past either of these.
-LARGE_FILE_BYTES = 2 * 1024 * 1024
-LARGE_FILE_ROWS = 2_000
 COUNTED_MODELS = (Official, OfficialAlias, Identifier, Position, Organisation, Participant, Source)
 
 
@@ -496,61 +490,3 @@ def _meeting_key(
     date: datetime.date | None, name: str | None, people: list[tuple[str, str]]
 ) -> tuple[Any, ...]:
     return (date, name_key(name or ""), frozenset(name_key(n or t) for n, t in people))
-
-
-def _job_progress(job_id: int) -> tuple[Progress | None, Any]:
-    """A progress callback that the page polling the job can see while the import's transaction is open.
-
-    PostgreSQL: written through a second connection, committed at once. SQLite allows one writer at a
-    time, so there the progress shows only when the transaction ends.
-    """
-    if connection.vendor != "postgresql":
-        return None, None
-    side = connections.create_connection(DEFAULT_DB_ALIAS)
-    table = ImportJob._meta.db_table
-
-    def report(done: int, total: int) -> None:
-        with side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET progress_done = %s, progress_total = %s WHERE id = %s",  # noqa: S608
-                [done, total, job_id],
-            )
-
-    return report, side
-
-
-def import_job_run(*, job_id: int, dry_run: bool = False, skip_rejected: bool = False) -> ImportJob:
-    """Preview (dry run) or run the import of a job's uploaded file, keeping the outcome on the job."""
-    job = ImportJob.objects.get(pk=job_id)
-    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, progress_done=0)
-    progress, side = _job_progress(job_id)
-    try:
-        report = files_import(
-            paths=[job.file.path],
-            format=job.format or None,
-            dry_run=dry_run,
-            skip_rejected=skip_rejected,
-            progress=progress,
-        )
-    except Exception as exc:  # the job records any failure; the transaction has already rolled back
-        job.status, job.errors = ImportJob.Status.FAILED, [{"message": f"{type(exc).__name__}: {exc}"}]
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "errors", "finished_at"])
-        raise
-    finally:
-        if side is not None:
-            side.close()
-    job.summary, job.errors = report.to_dict(), [asdict(p) for p in report.rejections]
-    job.progress_done = job.progress_total = report.rows
-    if dry_run:
-        job.status = ImportJob.Status.PREVIEW
-    else:
-        job.status = ImportJob.Status.DONE if report.committed else ImportJob.Status.FAILED
-        job.finished_at = timezone.now()
-    job.save()
-    return job
-
-
-def job_is_large(job: ImportJob) -> bool:
-    """Large uploads run on a Celery worker, with progress on the job."""
-    return job.file.size > LARGE_FILE_BYTES or (job.summary or {}).get("rows", 0) > LARGE_FILE_ROWS
