@@ -99,6 +99,45 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "summit_attendance_list_with_of_country",
+        "2019-06-22",
+        "Kofi Mensah, Accra\n\nLeaders of the African Union are holding talks in Accra, with President Kwame "
+        "Boateng and the other Heads of State in attendance.\n\nAmong the other Heads of State in the hall "
+        "are Mali's President, Ibrahim Keita; Macky Diouf of Senegal; and Alpha Conde Toure of Guinea.",
+        visits=[
+            dict(visitor="Ibrahim Keita", to="GH", city="Accra", kind="multilateral", visitor_country="ML"),
+            dict(visitor="Macky Diouf", to="GH", city="Accra", visitor_country="SN"),
+            dict(visitor="Alpha Conde Toure", to="GH", city="Accra", visitor_country="GN"),
+        ],
+        meetings=[{"Kwame Boateng", "Ibrahim Keita", "Macky Diouf", "Alpha Conde Toure"}],
+        officials={"Macky Diouf": dict(country="SN")},
+    ),
+    Case(
+        "back_reference_by_demonym_and_post_not_nearest_name",
+        "2011-03-02",
+        "Iranian Foreign Minister Ali Reza Tavakoli arrived in Muscat on Wednesday. Travelling with him is "
+        "Hossein Amir Karimi, a director general of the Iranian Foreign Ministry. The Iranian foreign "
+        "minister spent Monday in Qatar, holding talks with Qatari Emir Sheikh Hamad bin Khalifa Al Thani.",
+        visits=[
+            dict(visitor="Ali Reza Tavakoli", to="OM", city="Muscat"),
+            dict(visitor="Ali Reza Tavakoli", to="QA"),
+        ],
+        meetings=[{"Ali Reza Tavakoli", "Hamad bin Khalifa Al Thani"}],
+        officials={"Hossein Amir Karimi": dict(country="IR")},
+    ),
+    Case(
+        "delegation_of_a_country_gives_its_heads_country",
+        "2013-07-20",
+        "A delegation of Nepal's Parliament headed by Speaker Ram Bahadur Thapa wound up its visit to Japan "
+        "on Friday. Before the tour ended, the Nepalese leader had a meeting with Governor Yuriko Ito in "
+        "Osaka.",
+        visits=[dict(visitor="Ram Bahadur Thapa", to="JP", visitor_country="NP")],
+        meetings=[{"Ram Bahadur Thapa", "Yuriko Ito"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

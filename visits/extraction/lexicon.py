@@ -60,6 +60,7 @@ INSTITUTION = _words(
     supreme tax taxes technologies technology telecommunications tourism tourism's trade transport
     transportation treasury understanding union universities university upper urban verkhovna veterans
     war water water's west western women worship youth
+    africa asia europe americas sahel balkans caucasus oceania sahara arctic antarctica eurasia levant maghreb
     """
 )
 
@@ -87,6 +88,43 @@ HONORIFICS = frozenset(
         "hon.",
         "excellency",
         "sheikh",
+        # styles of address in Gulf, South-East Asian, West African and South Asian copy; they precede a name
+        "sheikha",
+        "shaikha",
+        "highness",
+        "majesty",
+        "hrh",
+        "hh",
+        "sayyid",
+        "sayed",
+        "alhaji",
+        "alhaja",
+        "haji",
+        "hajjah",
+        "datuk",
+        "dato",
+        "dato'",
+        "datin",
+        "seri",
+        "tun",
+        "tunku",
+        "tengku",
+        "pehin",
+        "samdech",
+        "akka",
+        "moha",
+        "borvor",
+        "thipadei",
+        "techo",
+        "khun",
+        "shri",
+        "smt",
+        "engr",
+        "amb",
+        "honourable",
+        "honorable",
+        "madame",
+        "mme",
     }
 )
 

@@ -218,6 +218,8 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
             k += 1
         # a modifier that is itself a head ("Minister", "State") is tried as a head first
         hl = g.match_title(fd, k) if k < n else 0
+        if hl == 1 and k == i and fd[k] in _NAME_STYLES and _inside_name(doc, k):
+            hl = 0  # "Hossein Amir Abdollahian", "Mohammed Emir Khan": a style word used as a given name
         if not hl:
             # "Foreign Minister": the modifier run may end in the head word itself
             i += 1
@@ -278,6 +280,29 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
             if not doc.tag[m]:
                 doc.tag[m] = "title"
         i = j
+
+
+_NAME_STYLES = frozenset({"amir", "emir", "sultan", "sheikh", "shaikh", "prince", "khan", "malik", "mirza"})
+
+
+def _inside_name(doc: Doc, k: int) -> bool:
+    """Whether token k sits between two capitalised words of one name (no comma, no place, no post)."""
+    toks, n = doc.tokens, len(doc.tokens)
+    if k == 0 or k + 1 >= n:
+        return False
+    a, b = toks[k - 1], toks[k + 1]
+    return (
+        a.cap
+        and b.cap
+        and a.end + 1 >= toks[k].start
+        and toks[k].end + 1 >= b.start
+        and not doc.tag[k - 1]
+        and not doc.tag[k + 1]
+        and doc.folded[k - 1] not in STOPCAPS
+        and doc.folded[k - 1] not in INSTITUTION
+        and doc.folded[k - 1] not in HONORIFICS
+        and not doc.in_title[k - 1]
+    )
 
 
 _STATE_FORMS = (
@@ -378,6 +403,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 and toks[j].start - toks[j - 1].end <= 1
                 and (j + 1 >= n or (fd[j + 1] not in ("'s", ",") and not toks[j + 1].cap))
                 and (tags[j] == "city" or _title_before(doc, i) is not None)
+            ) or (
+                tags[j] == "city"  # "Abdulrahman Bello Dambazau": a city's name between two name words
+                and toks[j].start - toks[j - 1].end <= 1
+                and j + 1 < n
+                and toks[j + 1].start - toks[j].end <= 1
+                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
             ):
                 j += 1  # "Vladimir Putin", "Caroline Kennedy", "Secretary-General Patricia Scotland"
             elif fd[j] in PARTICLES and j + 1 < n and _name_token(toks[j + 1], fd[j + 1], tags[j + 1]):
@@ -446,6 +477,8 @@ def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     m = k
     while m < n and (doc.tag[m] in ("country", "demonym", "org", "city") or fd[m] == "'s"):
         m += 1
+    if m < n and "\n" in doc.text[doc.tokens[j].end : doc.tokens[m].start]:
+        return None  # a byline "Name, City" then the story: the post is in the next paragraph
     for tp in (doc.title_starting.get(k), doc.title_starting.get(m)):
         if tp is not None:
             if tp.j < n and _name_token(doc.tokens[tp.j], fd[tp.j], doc.tag[tp.j]):
@@ -503,6 +536,21 @@ def _attach(p: Person, tp: TitlePhrase | None) -> None:
         p.organisation = tp.org
 
 
+def _of_country(doc: Doc, j: int) -> str | None:
+    """The country of "NAME of Togo;" / "NAME of the Philippines and ...": "of" and a country that ends the
+    phrase (punctuation, "and" or the end follows)."""
+    fd, n = doc.folded, len(doc.folded)
+    if j + 1 >= n or fd[j] != "of":
+        return None
+    k = j + 2 if fd[j + 1] == "the" and j + 2 < n else j + 1
+    place = doc.place_at.get(k)
+    if place is None or place.kind != "country" or place.i != k:
+        return None
+    if place.j < n and fd[place.j] not in (",", ";", ".", "and", ")", "-", "--", "who", "were", "was", "are"):
+        return None
+    return place.code
+
+
 def _persons(doc: Doc) -> None:
     toks, fd = doc.tokens, doc.folded
     prev_person_end = -10
@@ -515,7 +563,8 @@ def _persons(doc: Doc) -> None:
         nxt = fd[j] if j < len(fd) else ""
         known = any(frozenset(fold(w) for w in name.split()) <= p.keys for p in doc.persons)
         nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
-        in_list = prev in (",", "and") and prev_person_end in (i - 1, i - 2) and not nxt_word
+        in_list = prev in (",", "and", ";") and prev_person_end in (i - 1, i - 2) and not nxt_word
+        of_country = _of_country(doc, j) if j - i >= 2 else None  # "Faure Gnassingbe of Togo;"
         after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
         context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
         multi = j - i >= 2
@@ -523,7 +572,9 @@ def _persons(doc: Doc) -> None:
         if before and nxt_word and i > 0 and toks[i - 1].text == ",":
             before = None  # "..., the ECO Member States, Azernews reports": a source, not a person
         joined = prev == "and" and i - 2 in rejected  # "Sergey Lavrov and Jeyhun Bayramov, the ..."
-        if adverb or not (before or after or known or in_list or joined or (multi and context) or j - i >= 3):
+        if adverb or not (
+            before or after or known or in_list or joined or of_country or (multi and context) or j - i >= 3
+        ):
             if multi:
                 rejected[j - 1] = (i, j)
             continue
@@ -544,9 +595,11 @@ def _persons(doc: Doc) -> None:
             list_title = None
         if prev == "from" or (i >= 2 and fd[i - 2] == "from"):
             pass
+        if of_country and person.country is None and not person.org_head:
+            person.country = of_country
         doc.mentions.append(Mention(i, j, idx))
         person.spans.append((toks[i].start, toks[j - 1].end))
-        prev_person_end = j
+        prev_person_end = j + (2 if of_country else 0)
     # countries of officials introduced as "X from Cambodia": only if nothing else gave one
     for m in doc.mentions:
         p = doc.persons[m.person]

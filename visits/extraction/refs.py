@@ -29,6 +29,9 @@ SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_DELEGATION_OF = re.compile(
+    r"\bdelegation (?:of|from) (?:the )?(?P<place>[A-Z])|\b(?P<place2>[A-Z])[\w-]+ (?:[a-z-]+ )?delegation\b"
+)
 _LED_BY = re.compile(
     r"\b(?:led|headed) by\b|\bheading\b|\bheads\b|\bleads\b|along with (?:his|her) delegation", re.I
 )
@@ -63,6 +66,8 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
     head = _head_text(tp)
     fd = doc.folded
     k = tp.i - 1
+    while k >= 0 and (doc.tag[k] in ("demonym", "country") or fd[k] in ("'s", "top", "visiting")):
+        k -= 1  # "the Iranian foreign minister", "the top Iranian diplomat": the article before the qualifier
     det = fd[k] if k >= 0 else ""
     bare = det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None
     if bare and (not doc.tokens[tp.i].cap or (tp.j - tp.i > 1 and det not in ("", ".", ","))):
@@ -113,6 +118,23 @@ def _lend_country(doc: Doc, tp: TitlePhrase, s: int, tok_sent: list[int], by_sta
             return
 
 
+def _delegation_countries(doc: Doc, sents: list[Sentence]) -> None:
+    """ "A delegation of Sri Lanka's Parliament headed by Speaker X": the head is of the delegation's country
+    (set before posts are resolved, so that "the Sri Lankan leader" finds him)."""
+    for sent in sents:
+        whose = _DELEGATION_OF.search(sent.text)
+        if not whose or not _LED_BY.search(sent.text):
+            continue
+        head = next((m for m in doc.mentions if sent.start <= doc.tokens[m.i].start < sent.end), None)
+        at = sent.start + (whose.start("place") if whose["place"] else whose.start("place2"))
+        place = next((p for p in doc.places if doc.tokens[p.i].start == at), None)
+        if head is None or place is None or place.kind not in ("country", "demonym"):
+            continue
+        p = doc.persons[head.person]
+        if p.country is None and not p.org_head:
+            p.country = place.code
+
+
 def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int], int | None]:
     """References per sentence, each sentence's first-named person, and the delegation head if any."""
     by_start = {m.i: m for m in doc.mentions}
@@ -123,6 +145,7 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         while s_idx + 1 < len(sents) and t.start >= sents[s_idx + 1].start:
             s_idx += 1
         tok_sent.append(s_idx)
+    _delegation_countries(doc, sents)
     per_sent: list[list[Ref]] = [[] for _ in sents]
     titles_at = {tp.i: tp for tp in doc.titles}
     recent: list[int] = []

@@ -29,7 +29,7 @@ _FUTURE = re.compile(
 )
 _MEET = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings)\b(?: \w+){0,6}? with\b|\bmet\b|\bmeets\b|"
-    r"\b(?:held|hold|holds|had|has held|conducted)\b(?: [\w-]+){0,4}? "
+    r"\b(?:held|hold|holds|holding|had|has held|conducted)\b(?: [\w-]+){0,4}? "
     r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
     r"\b(?:talks|discussions|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
     r"\bsat down\b|\breceived\b|\breceives\b|\bhosted\b|\bhosts\b|\bwelcomed\b|\bgreeted\b|\bco-chaired\b|"
@@ -84,7 +84,12 @@ _COMPANIONS = re.compile(
     re.I,
 )
 _JOINERS = re.compile(
-    r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by)\b", re.I
+    r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
+    r"also attending|attending (?:were|was)|present (?:were|was)|(?:were|was) (?:also )?present|"
+    r"(?:has|have|had) (?:also )?drawn|participants included|also taking part|taking part (?:were|was)|"
+    r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
+    r"attendees) (?:are|were|was|is)?)",
+    re.I,
 )
 
 
@@ -290,6 +295,8 @@ def meetings_in(
             if r.person not in people:
                 people.append(r.person)
         groups = [people]
+    elif objects and not subj and _JOINERS.search(text):
+        groups = [objects]  # "Leaders are holding talks in Abuja, with President X ... in attendance"
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
     elif subj and _GROUP.search(text[m.start() : m.end() + 80]):
