@@ -18,7 +18,6 @@ from django.db import DataError, IntegrityError, transaction
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
-from common.editing import assign_unless_edited
 from common.models import DatePrecision
 from common.text import name_key
 from orgs.models import Organisation
@@ -31,6 +30,7 @@ from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning,
 from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
 from visits.services.officials_index import ImportPeople, PersonMention, same_person
 from visits.services.sources import source_submit
+from visits.services.writer_rules import Roster, assign_unless_edited, droppable
 
 Progress = Callable[[int, int], None]
 COUNTED_MODELS = (Official, OfficialAlias, Identifier, Position, Organisation, Participant, Source)
@@ -403,8 +403,7 @@ class _Writer:
                 counts["unchanged"] += 1
             Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
         for key, meeting in known.items():
-            untouched = meeting.review_state == "unreviewed" and not meeting.edited_fields
-            if key not in seen and untouched and not meeting.evidence.exists():
+            if key not in seen and droppable(meeting):
                 meeting.delete()  # the corrected file no longer names this meeting
                 counts["deleted"] += 1
 
@@ -412,13 +411,9 @@ class _Writer:
         self, visit: Visit, meeting: Meeting, item: MeetingRow, row: VisitRow, r: int, m: int
     ) -> list[Participant]:
         """The participants the meeting lacks (as unsaved rows)."""
-        present = {name_key(p.name_as_written or p.title_as_written) for p in meeting.people}
+        roster = Roster(meeting.people)
         new = []
         for p, person in enumerate(item.participants):
-            written = name_key(person.name or person.title or "")
-            if not written or written in present:
-                continue  # only ever added: an editor's removal or correction stands
-            present.add(written)
             visitor_index = next((i for i, v in enumerate(row.visitors) if same_person(person, v)), None)
             if visitor_index is not None:
                 official = self.resolved.get((r, "v", visitor_index))
@@ -428,8 +423,10 @@ class _Writer:
                 guessed = person.country is None and row.kind == "multilateral"
                 country = person.country or ("" if guessed else item.country or row.destination_country)
                 role = "host" if country and country == row.destination_country else "participant"
-                if official:
-                    self.people.position(official, person.title, country or "")
+            if not roster.admit(official, person.name or person.title or ""):
+                continue
+            if official and visitor_index is None:
+                self.people.position(official, person.title, country or "")
             new.append(
                 Participant(
                     meeting=meeting,

@@ -6,13 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from common.editing import assign_unless_edited
 from common.models import ReviewState
 from common.text import name_key
 from orgs.services import organisation_resolve
 from people.models import Official, Position
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.services.writer_rules import Roster, assign_unless_edited, droppable, fill_blanks
 
 
 @dataclass
@@ -155,7 +155,7 @@ def _apply_visit(
         visit.full_clean(exclude=["visitor", "visitor_position"])
         visit.save()
         result.counts["visits created"] += 1
-    elif assign_unless_edited(visit, values if evidence else _fill_blanks(visit, values)):
+    elif assign_unless_edited(visit, values if evidence else fill_blanks(visit, values)):
         visit.full_clean(exclude=["visitor", "visitor_position"])
         visit.save()
         result.counts["visits updated"] += 1
@@ -169,11 +169,6 @@ def _apply_visit(
         source=source, visit=visit, defaults={"key": key, "spans": item.get("evidence") or []}
     )
     return visit, key
-
-
-def _fill_blanks(visit: Visit, values: dict) -> dict:
-    """Another source's visit: only fill what it does not say yet."""
-    return {k: v for k, v in values.items() if v and not getattr(visit, k)}
 
 
 def _same_visit_elsewhere(
@@ -229,13 +224,11 @@ def _apply_meeting(
     elif assign_unless_edited(meeting, values):
         meeting.save()
         result.counts["meetings updated"] += 1
-    present = {p.official_id for p in meeting.participants.all()} | {
-        name_key(p.name_as_written) for p in meeting.participants.all()
-    }
+    roster = Roster(meeting.participants.all())
     for name, person in resolved:
         official = person.official
-        if (official and official.pk in present) or name_key(name) in present:
-            continue  # participants are only ever added: an editor's removal or addition stands
+        if not roster.admit(getattr(official, "pk", None), name):
+            continue
         Participant.objects.create(
             meeting=meeting,
             official=official,
@@ -271,9 +264,6 @@ def _drop_stale(source: Source, keys: set[str], result: ApplyResult) -> None:
     for evidence in sorted(stale, key=lambda e: e.visit_id is not None):
         record = evidence.visit or evidence.meeting
         evidence.delete()
-        untouched = record.review_state == ReviewState.UNREVIEWED and not record.edited_fields
-        if untouched and not record.evidence.exists():
-            if isinstance(record, Visit) and record.meetings.exists():
-                continue
+        if droppable(record):
             record.delete()
             result.counts["deleted"] += 1
