@@ -2,7 +2,9 @@
 
     python bench/load.py --port 8000 --paths paths.txt --duration 10 --connections 8
 
-Each thread keeps one connection and cycles through the paths until the time is up; prints one line
+Each thread keeps one connection and cycles through its share of the paths until the time is up
+(connection k of c requests paths k, k + c, k + 2c, ...: no two connections repeat a path before the
+list runs out, which a cold run of bench/web.py relies on); prints one line
 `WRK_JSON {...}` with the same keys as bench/wrk_report.lua (latencies in microseconds).
 """
 
@@ -16,7 +18,9 @@ import time
 from collections import Counter
 
 
-def worker(port: int, paths: list[str], offset: int, deadline: float, timeout: float, out: dict) -> None:
+def worker(
+    port: int, paths: list[str], offset: int, step: int, deadline: float, timeout: float, out: dict
+) -> None:
     latencies: list[int] = []
     statuses: Counter = Counter()
     errors = Counter()
@@ -24,7 +28,7 @@ def worker(port: int, paths: list[str], offset: int, deadline: float, timeout: f
     i = offset
     while time.monotonic() < deadline:
         path = paths[i % len(paths)]
-        i += 1
+        i += step
         start = time.perf_counter()
         try:
             conn.request("GET", path, headers={"Host": "127.0.0.1"})
@@ -66,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     deadline = started + args.duration
     out: dict = {}
     threads = [
-        threading.Thread(target=worker, args=(args.port, paths, n * 7919, deadline, args.timeout, out))
+        threading.Thread(
+            target=worker, args=(args.port, paths, n, args.connections, deadline, args.timeout, out)
+        )
         for n in range(args.connections)
     ]
     for t in threads:

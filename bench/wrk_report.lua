@@ -1,5 +1,6 @@
 -- wrk script for bench/web.py: requests cycle through the paths in $BENCH_PATHS (one per line),
--- and the summary is printed as one JSON line (latencies in microseconds).
+-- and the summary is printed as one JSON line (latencies in microseconds). Thread t of $BENCH_THREADS
+-- requests paths t, t + T, t + 2T, ...: no two threads repeat a path before the list runs out.
 local paths = {}
 local path_file = os.getenv("BENCH_PATHS")
 for line in io.lines(path_file) do
@@ -7,6 +8,7 @@ for line in io.lines(path_file) do
 end
 local threads = {}
 local counter = 0
+local step = tonumber(os.getenv("BENCH_THREADS") or "1")
 
 function setup(thread)
   thread:set("id", #threads)
@@ -14,12 +16,12 @@ function setup(thread)
 end
 
 function init(args)
-  counter = id * 7919
+  counter = id - step
   statuses = {}
 end
 
 function request()
-  counter = counter + 1
+  counter = counter + step
   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 
