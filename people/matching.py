@@ -1,0 +1,503 @@
+"""When two mentions name one person: the identity rules, pure (no database, plain data in and out).
+
+Rules (each has a test naming the real people it is about, tests/people/test_matching.py):
+
+1. A person's country is the country of the post they hold, never where they were met. A mention states a
+   country only when the source does (a visitor's "from", "X of Kazakhstan", "Israeli Prime Minister");
+   the place of a meeting is a hint that breaks ties, nothing more.
+2. Regnal and generational numbers never merge: "Mohammed V" / "Mohammed VI", "Albert I" / "Albert II",
+   "Elizabeth I" / "Elizabeth II", "Aquino Jr." / "Aquino 3rd". A name without a number is only compatible.
+3. Distinct given names and distinct initials never merge: "Heydar Aliyev" / "Ilham Aliyev",
+   "Seretse Khama" / "Seretse Khama Ian Khama", "George H. W. Bush" / "George W. Bush". A missing middle
+   name or initial is compatible ("Boris N. Yeltsin" / "Boris Yeltsin"), so is a dropped leading
+   "Mohammed"/"Sheikh" ("Mohammed Nawaz Sharif" / "Nawaz Sharif") and a trailing family name
+   ("Sheikh Hasina" / "Sheikh Hasina Wajed").
+4. Transliteration variants unify (j/zh/dzh, kh/h, y/i, w/v, -off/-ow/-ov, doubled letters, Binyamin /
+   Benjamin, Geidar / Heydar, Cyrillic or Greek against their romanisation), and a word of five letters
+   or more may differ by the vowel pairs romanisations swap (e/i, o/u, a/e; two in words of six or more:
+   Mohammed / Muhammad). Nothing else is loose: no vowel is dropped or inserted, no letter moves, and short
+   words must agree exactly, so Kimura / Koumura, Pardo / Prado, Hua / Hu, Rhee / Roh stay apart.
+5. A full name joins the one known person whose name or alias agrees (rules 2-4), whatever country they
+   were met in; namesakes are told apart by the stated country, then by the post held on the date.
+6. A bare surname (or a monarch's single name) links only when exactly one person of the stated country
+   (any country when none is stated) held a matching post in that period, by the register of who held
+   which post when; otherwise it stays unresolved, as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import lru_cache
+
+from common.text import loose_token, name_tokens, translit_tokens
+
+# ---------------------------------------------------------------------------------------------- names
+
+# "II", "VI", "XIV": a regnal number when it follows a name (written in capitals, never the first word).
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_GENERATIONAL = {"jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr"}
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
+# Words that join a name without being one: "Saud al-Faisal", "Violeta Barrios de Chamorro".
+PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ul",
+        "ad",
+        "as",
+        "an",
+        "ar",
+        "at",
+        "az",
+        "bin",
+        "bint",
+        "ibn",
+        "ben",
+        "bte",
+        "binti",
+        "abu",
+        "abd",
+        "de",
+        "da",
+        "das",
+        "del",
+        "della",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "y",
+        "e",
+        "und",
+        "of",
+    ]
+)
+# A leading name often left out: "Mohammed Nawaz Sharif" is "Nawaz Sharif", "Sheikh Hasina" is "Hasina".
+DROPPABLE_LEADS = frozenset(
+    ["mohammed", "muhammad", "mohammad", "mohamed", "muhammed", "sheikh", "shaikh", "sheikha", "sayyid"]
+)
+# Romanisations no letter rule explains; each pair is one name (Russian "G" for Azeri "H").
+_VARIANTS: dict[str, str] = {
+    "geidar": "heidar",
+    "gaidar": "heidar",
+    "gusein": "husein",
+    "guseinov": "huseinov",
+}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for a, b in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[a]
+        total += -value if b and _ROMAN_VALUES[b] > value else value
+    return total
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A written name, read for matching: key tokens, loose tokens and any regnal number."""
+
+    written: str
+    tokens: tuple[str, ...]  # name_tokens (any script), number dropped
+    loose: tuple[str, ...]  # transliterated, loosened, particles dropped: what rules 3-4 compare
+    number: str = ""  # "6" for "Mohammed VI", "jr" for "Jr."
+
+    @property
+    def is_full(self) -> bool:
+        """Two name words, or one with a regnal number ("Mohammed VI"): enough to name someone."""
+        return len(self.loose) >= 2 or (len(self.loose) == 1 and bool(self.number))
+
+    @property
+    def surname(self) -> str:
+        return self.loose[-1] if self.loose else ""
+
+
+@lru_cache(maxsize=65536)
+def parse_name(written: str) -> PersonName:
+    """Read "King Mohammed VI" minus its title (the caller strips titles): tokens, loose tokens, number."""
+    words = [w.strip(".,") for w in (written or "").replace(",", " ").split()]
+    number = ""
+    while len(words) > 1:
+        last = words[-1]
+        if _ROMAN.match(last):
+            number = str(_roman(last))
+        elif last.lower().rstrip(".") in _GENERATIONAL:
+            number = _GENERATIONAL[last.lower().rstrip(".")]
+        elif _ORDINAL.match(last.lower()) and last[0].isdigit():
+            number = _ORDINAL.match(last.lower()).group(1)
+        else:
+            break
+        words.pop()
+        break
+    rest = " ".join(words)
+    tokens = tuple(name_tokens(rest))
+    loose = []
+    for token in translit_tokens(rest):
+        if token in PARTICLES:
+            continue
+        token = loose_token(token)
+        loose.append(_VARIANTS.get(token, token))
+    # Aquino 3rd is Aquino III: one spelling of a number.
+    return PersonName(written=written, tokens=tokens, loose=tuple(loose), number=number)
+
+
+_VOWEL_PAIRS = frozenset({("e", "i"), ("i", "e"), ("o", "u"), ("u", "o"), ("a", "e"), ("e", "a")})
+
+
+@lru_cache(maxsize=262144)
+def words_agree(a: str, b: str) -> bool:
+    """Two loose tokens are one name word (rule 4): equal, or swapped vowels in a long enough word."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    allowed = 2 if len(a) >= 6 else 1
+    return len(diffs) <= allowed and all(pair in _VOWEL_PAIRS for pair in diffs)
+
+
+def _initial_of(a: str, b: str) -> bool:
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _word_fits(a: str, b: str) -> bool:
+    return words_agree(a, b) or _initial_of(a, b)
+
+
+class Agreement(IntEnum):
+    """How well two names agree: DIFFERENT never joins; COMPATIBLE needs more evidence; SAME joins."""
+
+    DIFFERENT = 0
+    COMPATIBLE = 1  # one is a part of the other: a surname, a missing middle name or number
+    SAME = 2  # the same words, maybe transliterated differently
+
+
+def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
+    """Rules 2-4 on two names (titles already stripped)."""
+    a = parse_name(a) if isinstance(a, str) else a
+    b = parse_name(b) if isinstance(b, str) else b
+    if not a.loose or not b.loose:
+        return Agreement.DIFFERENT
+    if a.number and b.number and a.number != b.number:
+        return Agreement.DIFFERENT  # rule 2
+    numbers = Agreement.SAME if a.number == b.number else Agreement.COMPATIBLE
+    short, long = (a.loose, b.loose) if len(a.loose) <= len(b.loose) else (b.loose, a.loose)
+    if len(short) == len(long) and all(words_agree(x, y) for x, y in zip(short, long, strict=True)):
+        return numbers
+    if len(short) == 1:
+        # A single word: a surname ("Gorbachev"), a surname written first ("Hua"), a monarch ("Mohammed").
+        word = short[0]
+        return Agreement.COMPATIBLE if words_agree(word, long[-1]) or words_agree(word, long[0]) else 0
+    # Rule 3: a word the longer name repeats is a second person's name ("Seretse Khama Ian Khama").
+    if len(set(long)) < len(long) and len(set(short)) == len(short):
+        return Agreement.DIFFERENT
+    if len(short) == len(long):
+        # Same length, a word differs: only an initial may stand for a name ("S." / "Sergeyevich").
+        if all(_word_fits(x, y) for x, y in zip(short, long, strict=True)):
+            return Agreement.COMPATIBLE
+        return Agreement.DIFFERENT
+    if _partial(short, long):
+        return Agreement.COMPATIBLE
+    return Agreement.DIFFERENT
+
+
+def _partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The shorter name is the longer one less a middle name, a leading "Mohammed" or a trailing name."""
+    if words_agree(short[-1], long[-1]):
+        firsts = [0]
+        if long[0] in DROPPABLE_LEADS:
+            firsts.append(1)
+        for first in firsts:
+            if not _word_fits(short[0], long[first]):
+                continue
+            middle_short, middle_long = short[1:-1], long[first + 1 : -1]
+            if not middle_short:
+                return True
+            # Both give middle names or initials: they must be the same ones (George H. W. / George W.).
+            if len(middle_short) == len(middle_long) and all(
+                _word_fits(x, y) for x, y in zip(middle_short, middle_long, strict=True)
+            ):
+                return True
+        return False
+    # "Sheikh Hasina" / "Sheikh Hasina Wajed": the whole shorter name opens the longer one.
+    return all(words_agree(x, y) for x, y in zip(short, long, strict=False))
+
+
+def same_person(a: str, b: str) -> bool:
+    """The two written names certainly name one person by name alone (rule 5's SAME)."""
+    return compare(a, b) == Agreement.SAME
+
+
+# ---------------------------------------------------------------------------------------------- titles
+
+# Posts that are one post under several titles; anything else must agree word for word.
+_TITLE_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("head of government", ("prime minister", "premier", "chancellor", "taoiseach", "head of government")),
+    ("foreign minister", ("foreign minister", "minister of foreign affairs", "foreign secretary",
+                          "minister of external affairs", "external affairs minister",
+                          "minister for foreign affairs", "secretary of foreign affairs")),
+    ("secretary-general", ("secretary-general", "secretary general")),
+    ("monarch", ("king", "queen", "emperor", "empress", "shah", "amir", "emir", "sultan", "grand duke",
+                 "grand duchess")),
+)  # fmt: skip
+_TITLE_NOISE = re.compile(
+    r"\b(?:acting|interim|provisional|transitional|federal|outgoing|designate|elect|the|first)\b|[-\s]+(?=elect\b)"
+)
+# Titles under which a single name is a first name ("King Salman", "Emperor Hirohito").
+FIRST_NAME_TITLES = frozenset({"monarch", "prince", "princess", "crown prince", "pope"})
+
+
+@lru_cache(maxsize=4096)
+def title_key(title: str | None) -> str:
+    """One key per post: "Premier" and "Prime Minister" agree, "Vice President" and "President" do not."""
+    text = " ".join(_TITLE_NOISE.sub(" ", (title or "").casefold().replace("-elect", "")).split())
+    if not text or text.startswith("former"):
+        return ""
+    for candidate in (text, re.sub(r"\s+of\s+.*$", "", text)):
+        for key, titles in _TITLE_CLASSES:
+            if candidate in titles:
+                return key
+    return text
+
+
+def titles_agree(a: str | None, b: str | None) -> bool:
+    """Two titles name one post; a missing title agrees with any."""
+    ka, kb = title_key(a), title_key(b)
+    return not ka or not kb or ka == kb
+
+
+# ---------------------------------------------------------------------------------------------- register
+
+
+@dataclass
+class Tenure:
+    """Someone held a post (title key) in a country between two dates, by the evidence seen so far."""
+
+    title: str
+    country: str
+    first: datetime.date
+    last: datetime.date
+
+
+# A post seen in 1990 and 1992 was probably held in 1994 too; a post seen in 1959 was not held in 2015.
+SLACK_DAYS = 4 * 366
+
+
+@dataclass
+class Register:
+    """Who held which post when, built from dated, titled, full-name mentions (HSG visitors above all)."""
+
+    tenures: dict[Hashable, list[Tenure]] = field(default_factory=lambda: defaultdict(list))
+
+    def observe(self, person: Hashable, title: str | None, country: str, day: datetime.date | None) -> None:
+        key = title_key(title)
+        if not key or day is None:
+            return
+        for tenure in self.tenures[person]:
+            if tenure.title == key and tenure.country == (country or ""):
+                tenure.first, tenure.last = min(tenure.first, day), max(tenure.last, day)
+                return
+        self.tenures[person].append(Tenure(key, country or "", day, day))
+
+    def held(
+        self, person: Hashable, title: str | None, day: datetime.date | None, slack: int = SLACK_DAYS
+    ) -> bool:
+        """The person held a post agreeing with `title` around `day` (any post when no title is given)."""
+        if day is None:
+            return False
+        key = title_key(title)
+        gap = datetime.timedelta(days=slack)
+        return any(
+            (not key or t.title == key) and t.first - gap <= day <= t.last + gap
+            for t in self.tenures.get(person, ())
+        )
+
+    def conflicts(self, person: Hashable, title: str | None, day: datetime.date | None) -> bool:
+        """Known under this title, but only in other periods (Fidel Castro, premier in 1959, not in 2015)."""
+        key = title_key(title)
+        if not key or day is None:
+            return False
+        same = [t for t in self.tenures.get(person, ()) if t.title == key]
+        return bool(same) and not self.held(person, title, day)
+
+
+# ---------------------------------------------------------------------------------------------- resolving
+
+
+@dataclass(frozen=True)
+class Known:
+    """A person on record: id, country of their post, name and other spellings (aliases)."""
+
+    id: Hashable
+    name: str
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person as a source names them: name without title, title, the date, and what it says of country."""
+
+    name: str
+    title: str | None = None
+    day: datetime.date | None = None
+    country: str = ""  # stated by the source: the post's country (rule 1)
+    place: str = ""  # where they were met: a tie-breaker only
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome: `id` of the person, or `new` (nobody fits: a new person), or neither (unresolved)."""
+
+    id: Hashable | None = None
+    new: bool = False
+    why: str = ""
+
+
+class People:
+    """The people on record, indexed by surname, for resolving mentions (rules 5 and 6)."""
+
+    def __init__(self, known: Iterable[Known] = (), register: Register | None = None) -> None:
+        self.register = register or Register()
+        self.people: dict[Hashable, Known] = {}
+        self.names: dict[Hashable, list[PersonName]] = defaultdict(list)
+        self.by_word: dict[str, set[Hashable]] = defaultdict(set)
+        for person in known:
+            self.add(person)
+
+    def add(self, person: Known) -> None:
+        self.people[person.id] = person
+        for written in (person.name, *person.aliases):
+            self.add_name(person.id, written)
+
+    def add_name(self, pid: Hashable, written: str) -> None:
+        parsed = parse_name(written)
+        if not parsed.loose or parsed in self.names[pid]:
+            return
+        self.names[pid].append(parsed)
+        # Indexed by the leading letters of every word (vowel-swapped spellings share them).
+        for word in parsed.loose:
+            self.by_word[word[:2]].add(pid)
+
+    def _candidates(self, name: PersonName) -> set[Hashable]:
+        found: set[Hashable] = set()
+        for word in {name.loose[0], name.loose[-1]}:
+            found |= self.by_word.get(word[:2], set())
+        return found
+
+    def agreement(self, pid: Hashable, name: PersonName) -> Agreement:
+        return max((compare(name, known) for known in self.names.get(pid, ())), default=Agreement.DIFFERENT)
+
+    def resolve(self, mention: Mention) -> Decision:
+        name = parse_name(mention.name)
+        if not name.loose:
+            return Decision(why="no name")
+        if name.is_full:
+            return self._full(mention, name)
+        return self._surname(mention, name)
+
+    def _narrow(self, mention: Mention, ids: list[Hashable]) -> list[Hashable]:
+        """Namesakes told apart by the stated country, the post held on the date, then the place met."""
+        if len(ids) > 1 and mention.country:
+            ids = [i for i in ids if self.people[i].country in (mention.country, "")] or ids
+        if len(ids) > 1 and mention.day:
+            held = [i for i in ids if self.register.held(i, mention.title, mention.day)]
+            ids = held or ids
+        if len(ids) > 1 and mention.place:
+            ids = [i for i in ids if self.people[i].country == mention.place] or ids
+        return ids
+
+    def _full(self, mention: Mention, name: PersonName) -> Decision:
+        same: list[Hashable] = []
+        partial: list[Hashable] = []
+        for pid in self._candidates(name):
+            agreement = self.agreement(pid, name)
+            if agreement == Agreement.SAME:
+                same.append(pid)
+            elif agreement == Agreement.COMPATIBLE and len(name.loose) >= 2:
+                partial.append(pid)
+        same.sort(key=str)
+        partial.sort(key=str)
+        if mention.country:
+            # Rule 1: the stated country is the post's. Someone of the same name elsewhere is the same
+            # person only if they held that post then (met abroad first, named with their country later).
+            home = [i for i in same if self.people[i].country in (mention.country, "")]
+            same = home or [i for i in same if self.register.held(i, mention.title, mention.day)]
+        if same:
+            narrowed = self._narrow(mention, same)
+            # Exact namesakes the evidence cannot tell apart: the first (an identifier must tell them apart).
+            return Decision(id=narrowed[0], why="same name" if len(narrowed) == 1 else "namesakes: the first")
+        if partial:
+            partial = [i for i in partial if not self.register.conflicts(i, mention.title, mention.day)]
+            narrowed = self._narrow(mention, partial)
+            if len(narrowed) == 1:
+                pid = narrowed[0]
+                country = self.people[pid].country
+                stated = mention.country  # where they were met says nothing of their country (rule 1)
+                if (
+                    not stated
+                    or not country
+                    or country == stated
+                    or self.register.held(pid, mention.title, mention.day)
+                ):
+                    return Decision(id=pid, why="fuller or shorter form of the name")
+            if len(narrowed) > 1:
+                return Decision(why="several people fit")
+        return Decision(new=True, why="nobody of that name")
+
+    def _surname(self, mention: Mention, name: PersonName) -> Decision:
+        word = name.loose[0]
+        first_name = title_key(mention.title) in FIRST_NAME_TITLES
+        fitting: list[Hashable] = []
+        exact: list[Hashable] = []
+        for pid in self._candidates(name):
+            for known in self.names.get(pid, ()):
+                if known.number and name.number != known.number and not first_name:
+                    continue
+                if len(known.loose) == 1 and not known.number and words_agree(word, known.loose[0]):
+                    exact.append(pid)  # a surname on record as such (an editor's merge keeps it as an alias)
+                elif any(
+                    words_agree(word, w)
+                    for w in (known.loose if len(known.loose) > 1 or known.number else ())
+                ):
+                    # Any word of the name: "Castro" of "Fidel Castro Ruz", "Roh" of "Roh Tae-woo",
+                    # "Mohammed" of "Mohammed VI"; the register then decides.
+                    fitting.append(pid)
+        pool = sorted(set(fitting) | set(exact), key=str)
+        if mention.country:
+            pool = [i for i in pool if self.people[i].country == mention.country]
+        held = [i for i in pool if self.register.held(i, mention.title, mention.day)]
+        if len(held) > 1 and mention.place:
+            held = [i for i in held if self.people[i].country == mention.place] or held
+        if len(held) == 1:
+            return Decision(id=held[0], why="the one who held that post then")
+        if held:
+            return Decision(why="several held that post then")
+        # Nobody on the register: a surname on record as such, unique in that country, without other dates.
+        exact = [
+            i
+            for i in sorted(set(exact), key=str)
+            if mention.country
+            and self.people[i].country == mention.country
+            and not self.register.conflicts(i, mention.title, mention.day)
+        ]
+        if len(exact) == 1:
+            return Decision(id=exact[0], why="that surname on record, in that country")
+        if mention.country and not exact and not held:
+            # A visitor named by title and surname, with their country: the source names a person we
+            # have no other record of, so they are new (and on the register from now on).
+            return Decision(new=True, why="surname with a stated country: nobody of it held that post")
+        return Decision(why="surname alone: nobody certain")
