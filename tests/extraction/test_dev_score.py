@@ -70,9 +70,9 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.79
-FROZEN_FLOOR = 0.64
-DEVELOPMENT_FLOOR = 0.87
+WHOLE_FLOOR = 0.81
+FROZEN_FLOOR = 0.65
+DEVELOPMENT_FLOOR = 0.90
 
 
 def test_whole_dev_set(capsys):

@@ -138,6 +138,58 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "told_him_at_a_meeting_and_an_earlier_meeting_elsewhere",
+        "2019-10-24",
+        "SOCHI, October 24. /TASS/. Russian President Vladimir Putin told Malian President Ibrahim Toure "
+        "at a "
+        "meeting that agreements must be put into practice. In early April, Toure paid an official visit to "
+        "Moscow, where he held talks with Putin.",
+        visits=[dict(visitor="Ibrahim Toure", to="RU", kind="official")],
+        meetings=[{"Vladimir Putin", "Ibrahim Toure"}, {"Ibrahim Toure", "Vladimir Putin"}],
+    ),
+    Case(
+        "calling_on_and_sat_down_and_hosted_a_reception",
+        "2023-04-15",
+        "On April 15, Party chief Nguyen Van Lam hosted a reception for US Secretary of State Mark Reed. "
+        "Reed's day had started by calling on Prime Minister Pham Van Duc in Hanoi. Later Reed and Foreign "
+        "Minister Bui Van Son sat down for talks.",
+        visits=[dict(visitor="Mark Reed", to="VN", city="Hanoi")],
+        meetings=[
+            {"Nguyen Van Lam", "Mark Reed"},
+            {"Mark Reed", "Pham Van Duc"},
+            {"Mark Reed", "Bui Van Son"},
+        ],
+    ),
+    Case(
+        "calling_on_someone_to_act_is_no_meeting_and_a_dinner_is_no_meeting",
+        "2023-04-15",
+        "Prime Minister Lena Berg, calling on President Omar Saleh to free the prisoners, spoke in Oslo. A "
+        "dinner was hosted by Foreign Minister Tor Dahl in honour of Saleh.",
+    ),
+    Case(
+        "planned_meetings_on_the_schedule_and_way_back_from_a_summit",
+        "2001-02-01",
+        "South African President Thabo Ndlovu stopped briefly yesterday in Accra. Mr Ndlovu was on his "
+        "way back "
+        "from Switzerland, where he had taken part in the World Economic Forum. A meeting with President "
+        "Kofi "
+        "Asante is also on his schedule.",
+        visits=[dict(visitor="Thabo Ndlovu", to="GH", city="Accra"), dict(visitor="Thabo Ndlovu", to="CH")],
+    ),
+    Case(
+        "two_named_subjects_are_due_in_the_demonym_capital",
+        "2011-05-27",
+        "Two Ministers of Foreign Affairs, Ana Ruiz of Colombia and Pedro Lima of Venezuela, are due in the "
+        "Honduran capital for the reception.",
+        visits=[
+            dict(visitor="Ana Ruiz", to="HN", city="Tegucigalpa", status="planned", visitor_country="CO"),
+            dict(visitor="Pedro Lima", to="HN", city="Tegucigalpa", status="planned", visitor_country="VE"),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

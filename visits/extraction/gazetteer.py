@@ -321,7 +321,8 @@ def _load_cities(g: Gazetteer) -> None:
             if f not in best or best[f][0] < rank:
                 best[f] = (rank, city["countrycode"], n)
     for capital, code in capitals.items():
-        best.setdefault(fold(capital), (10**9, code, capital))
+        if fold(capital) not in CITY_STOPLIST:  # "Victoria" is far more often a state or a name
+            best.setdefault(fold(capital), (10**9, code, capital))
         g.capital[code] = CAPITAL_NAMES.get(code, capital)
     for _, (_, code, n) in sorted(best.items()):
         g.add(n, Entry("city", code, n))

@@ -61,6 +61,10 @@ INSTITUTION = _words(
     transportation treasury understanding union universities university upper urban verkhovna veterans
     war water water's west western women worship youth
     africa asia europe americas sahel balkans caucasus oceania sahara arctic antarctica eurasia levant maghreb
+    group review hurricane typhoon cyclone storm alliance global carrier strike prize award medal operation
+    temple pagoda mosque church cathedral shrine anniversary festival games olympics expo stadium museum
+    mausoleum cross crescent treaty declaration accord strategy corridor airlines airways company corporation
+    holdings station soviet socialist autonomous exercise exercises drill drills mission's cup championship
     """
 )
 

@@ -183,6 +183,8 @@ def _same_meeting(a: RawMeeting, b: RawMeeting) -> bool:
         return False
     if len(a.people) == 1 and a.evidence[0] != b.evidence[0]:
         return False
+    if a.city and b.city and a.city != b.city:
+        return False  # "told him at a meeting" in Sochi, "held talks in Moscow in April": two meetings
     return a.date is None or b.date is None or a.date == b.date
 
 

@@ -33,10 +33,16 @@ _MEET = re.compile(
     r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
     r"\b(?:talks|discussions|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
     r"\bsat down\b|\breceived\b|\breceives\b|\bhosted\b|\bhosts\b|\bwelcomed\b|\bgreeted\b|\bco-chaired\b|"
-    r"\bpaid (?:a |separate )?(?:courtesy )?calls? on\b|\bcalled on\b|\bcourtesy call\b|\bconferred with\b|"
-    r"\bwas (?:received|welcomed|hosted|greeted|given)\b",
+    r"\bpaid (?:a |separate )?(?:courtesy )?calls? on\b|"
+    r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
+    r"\bwas (?:received|welcomed|hosted|greeted|given)\b|"
+    r"\bgranted\b(?: \w+){0,3}? audience\b|\breceived (?:\w+ )?in (?:an )?audience\b|"
+    r"\bmeeting between\b|\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
+    r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
     re.I,
 )
+_SCHEDULED = re.compile(r"\bon (?:his|her|their|the) (?:schedule|agenda|programme|program|itinerary)\b", re.I)
+_BANQUET = re.compile(r"\b(?:dinner|banquet|luncheon|lunch|breakfast|gala)\b", re.I)
 _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
 )
@@ -60,6 +66,7 @@ _MEET_HINTS = (
     "call",
     "confer",
     "was given",
+    "audience",
 )
 _MULTI = re.compile(
     r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
@@ -255,10 +262,14 @@ def meetings_in(
     passive_met = bool(re.search(r"\b(?:was|were|been)\s+$", text[: m.start()]))
     if _PROTOCOL.search(text) and (passive_met or not _ACTIVE_MET.match(trig)):
         return []
+    if "host" in trig and _BANQUET.search(text):
+        return []  # "A dinner was hosted by PM X in honour of the guest": a banquet is not a meeting
     noun = trig.startswith(("talks", "meeting", "discussions", "negotiations", "consultations", "courtesy"))
     window = text[m.start() : m.end() + 25] if noun else text[max(0, m.start() - 45) : m.end() + 25]
     if _FUTURE.search(window) or re.search(r"\b(?:will|to|would)\s+$", text[: m.start()]):
         return []
+    if noun and m.start() < 6 and (_FUTURE.search(text) or _SCHEDULED.search(text)):
+        return []  # "A meeting with President X is also expected / on his schedule"
     if re.search(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
     ):
@@ -280,7 +291,7 @@ def meetings_in(
         before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
     if "between" in trig:
         before, after = after, []  # "talks between A and B": both named after the trigger
-    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had)", trig))) and len(
+    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had|at |sat)", trig))) and len(
         {r.person for r in before}
     ) >= 2
     subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []
@@ -307,7 +318,11 @@ def meetings_in(
         groups = []
     if not groups:
         return []
-    host = subj[0] if subj and ("receiv" in trig or "host" in trig or "welcom" in trig) else None
+    host = (
+        subj[0]
+        if subj and ("receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig)
+        else None
+    )
     city, country = _location(doc, sent, ctx, host)
     dates = [
         d

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from .dates import find_dates
-from .gazetteer import gazetteer
+from .gazetteer import fold, gazetteer
 from .names import Doc, Place
 from .refs import Ref
 from .rules import (
@@ -34,7 +34,7 @@ _TRAVEL = re.compile(
     r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit|go(?:es)? to|went to|gone to|due in|"
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
-    r"travell?ed there)\b",
+    r"travell?ed there|stopped(?: \w+){0,2}? in|(?:way back|returning|returned|returns|back) from)\b",
     re.I,
 )
 
@@ -93,15 +93,21 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _ORIGIN = re.compile(r"\b(?:departed|departs|left|leaves|leaving|departing)\s+(?:from\s+)?$", re.I)
 
 
-def _place_after(doc: Doc, places: list[Place], offset: int) -> tuple[str | None, str | None]:
+_DEMONYM_CAPITAL = re.compile(r"\W*(?:\w+\W+){0,3}?the (?P<dem>[A-Z][\w-]+(?: [A-Z][\w-]+)?) capital\b")
+
+
+def _place_after(
+    doc: Doc, places: list[Place], offset: int, allow_from: bool = False
+) -> tuple[str | None, str | None]:
     """The first city/country named after a character offset (a travel verb's destination)."""
+    skip = ("departed", "left") if allow_from else ("from", "departed", "left")
     later = [
         p
         for p in places
         if doc.tokens[p.i].start >= offset
         and p.kind in ("city", "country")
         and p.i > 0
-        and doc.folded[p.i - 1] not in ("from", "departed", "left")
+        and doc.folded[p.i - 1] not in skip
     ]
     if not later or doc.tokens[later[0].i].start - offset > 60:
         return None, None
@@ -183,6 +189,29 @@ _RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
 _LEG = re.compile(r"\b(?:stop|stopover|leg|onward|then|next)\b[^.;]{0,20}?\b(?:in|to)\s*$", re.I)
 
 
+def _co_travellers(text: str, sent: Sentence, refs: list[Ref], verb_start: int, person: int) -> list[int]:
+    """The other named subjects of a plural travel clause ("A and B are due in X", "A and B arrived in X")."""
+    head = text[:verb_start]
+    if not re.search(r"\band\b", head):
+        return []
+    clause_start = max(head.rfind(";"), head.rfind(". "), 0)
+    names = [
+        r for r in refs if sent.start + clause_start <= r.start < sent.start + verb_start and r.kind == "name"
+    ]
+    if len(names) < 2 or names[-1].person != person:
+        return []
+    # only names joined by "and"/commas (with their posts and countries), no verb between them
+    first = names[0].start - sent.start
+    between = head[first:]
+    if re.search(r"\b(?:met|said|held|received|told|with|by|to|who|which|that)\b", between):
+        return []
+    if not re.search(r"\b(?:are|were|have|had|both)\b[^,;]{0,25}$", head) and not re.search(
+        r"\band\b[^,;]{0,60}$", head
+    ):
+        return []
+    return [r.person for r in names[:-1] if r.person != person]
+
+
 def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agent: int) -> int:
     """Who makes the trip: the name nearest before the verb in the same clause, else the one followed."""
     before = [r for r in refs if r.start < sent.start + verb_start]
@@ -222,10 +251,17 @@ def visits_in(
         onward = _ONWARD.match(m.group())
         if person < 0 or (not onward and any(v.person == person for v in out)):
             continue
-        city, country = _place_after(doc, places, t0)
+        back_from = m.group().lower().endswith(" from")  # "on his way back from Switzerland": he was there
+        city, country = _place_after(doc, places, t0, allow_from=back_from)
+        if country is None and (dem := _DEMONYM_CAPITAL.match(text[m.end() :])):
+            hit = gazetteer().match([fold(w) for w in dem["dem"].split()], 0)
+            if hit and hit[1].kind in ("demonym", "country") and hit[1].code:
+                country = hit[1].code  # "are due in the Honduran capital"
+                city = gazetteer().capital.get(country)
+                back_from = True  # the destination is right there: no place token to check below
         if any(v.person == person and v.country == country for v in out):
             continue
-        if m.group().lower().endswith((" in", "reach", "reached")) and country is not None:
+        if m.group().lower().endswith((" in", "reach", "reached")) and country is not None and not back_from:
             # "was in Tanzania", not "was in charge of relations with Tanzania"; "reached Kabul", not "a deal
             # to be reached at the Paris conference"
             nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
@@ -308,6 +344,10 @@ def visits_in(
             None,
         )
         out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin))
+        for other in _co_travellers(text, sent, refs, m.start(), person):
+            # "A of Colombia and B of Venezuela are due in the Honduran capital": both travel
+            if not any(v.person == other and v.country == country for v in out):
+                out.append(RawVisit(other, country, city, start, end, kind, status, purpose, True, ev_idx))
         # "visits to Germany, Denmark, Sweden and Norway", "due in Chad on Monday and in Nigeria a day later"
         for p in destination_list(doc, places, t0, country):
             if not any(v.person == person and v.country == p.code for v in out):
