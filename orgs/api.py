@@ -6,9 +6,9 @@ from django.db import models
 
 from common.api import RecordViewSet
 from common.text import unique_slug
+from orgs.filters import OrganisationFilter
 from orgs.models import Organisation
 from orgs.serializers import OrganisationInputSerializer, OrganisationSerializer
-from visits.filters import OrganisationFilter
 
 
 class OrganisationViewSet(RecordViewSet):

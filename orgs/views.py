@@ -5,10 +5,10 @@ from typing import Any
 from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
+from common.filters import search_words
 from common.text import name_key
 from orgs.models import Organisation
 from people.models import Position
-from visits.listing import search_words
 from visits.models import Visit
 
 SECTION_SIZE = 50

@@ -4,9 +4,9 @@ from django.db import models
 
 from common.api import RecordViewSet
 from common.text import name_key, unique_slug
+from people.filters import OfficialFilter
 from people.models import Official, OfficialAlias
 from people.serializers import OfficialInputSerializer, OfficialSerializer
-from visits.filters import OfficialFilter
 
 
 class OfficialViewSet(RecordViewSet):

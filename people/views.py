@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
+from common.filters import search_words
 from common.text import name_key
 from people.models import Official, OfficialRedirect, Position
-from visits.listing import search_words
 from visits.models import Meeting, Participant, Visit
 
 SECTION_SIZE = 50

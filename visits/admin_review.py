@@ -10,10 +10,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from common.evidence import highlight
 from common.models import ReviewState
 from visits.models import Evidence, Meeting, Participant, Visit
 from visits.services import records_review
-from visits.views import highlight
 
 KINDS = {"visits": Visit, "meetings": Meeting}
 PAGE_SIZE = 20

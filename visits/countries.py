@@ -9,8 +9,8 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from common.countries import country_name, is_country
+from common.filters import search_words
 from people.models import Official
-from visits.listing import search_words
 from visits.models import Meeting, Visit, VisitKind
 from visits.stats import bar_chart, per_year, years_range
 

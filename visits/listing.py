@@ -97,9 +97,3 @@ def read_filters(data: QueryDict, queryset: VisitQuerySet | None = None) -> List
             continue
         listing.chips.append(Chip(name=name, label=LABELS[name], value=_display(name, value, filterset)))
     return listing
-
-
-def search_words(data: QueryDict, *, limit: int = 100) -> str:
-    """The index pages' `q`: control characters (NUL breaks PostgreSQL) dropped, trimmed, capped."""
-    text = "".join(ch for ch in data.get("q", "") if ch.isprintable() or ch == " ")
-    return text.strip()[:limit]

@@ -8,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
+from common.evidence import highlight
+from common.filters import MAX_QUERY_LENGTH
 from common.models import ReviewState
 from visits import keyset
-from visits.filters import MAX_QUERY_LENGTH
 from visits.listing import COUNTRY_FILTERS, Listing, read_filters
 from visits.models import Evidence, Source, Visit, VisitKind, VisitStatus
 from visits.suggestions import SuggestionForm, client_key, take_slot
@@ -105,31 +106,6 @@ class VisitListView(ListView):
             form_values={k: v.upper() if k in COUNTRY_FILTERS else v for k, v in self.listing.params.items()},
         )
         return context
-
-
-def highlight(text: str, spans: list) -> list[tuple[str, bool]]:
-    """Split `text` into (piece, is_evidence) runs; spans are merged, clamped and bad ones dropped."""
-    clean = sorted(
-        (max(0, a), min(len(text), b))
-        for a, b in (s for s in spans if isinstance(s, list | tuple) and len(s) == 2)
-        if isinstance(a, int) and isinstance(b, int) and a < b and a < len(text)
-    )
-    merged: list[list[int]] = []
-    for a, b in clean:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    pieces: list[tuple[str, bool]] = []
-    pos = 0
-    for a, b in merged:
-        if a > pos:
-            pieces.append((text[pos:a], False))
-        pieces.append((text[a:b], True))
-        pos = b
-    if pos < len(text):
-        pieces.append((text[pos:], False))
-    return pieces
 
 
 @dataclass

@@ -1,0 +1,110 @@
+"""The pieces every app's FilterSets share: strict booleans, countries, UTC moments, full-text search.
+
+Each app owns the FilterSet of its resources (visits/filters.py, people/filters.py, orgs/filters.py); the HTML
+pages and the API use the same one, so a parameter means the same thing everywhere.
+"""
+
+import datetime
+
+import django_filters as df
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django_countries import countries
+from django_filters.fields import IsoDateTimeField
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (code, name): a callable, so each FilterSet does not deep-copy 250 choices."""
+    return list(countries)
+
+
+MAX_QUERY_LENGTH = 200
+
+
+def full_text(queryset: QuerySet, fields: list[str], value: str) -> QuerySet:
+    """Full-text search over `fields`: PostgreSQL's search on PostgreSQL, case-insensitive words elsewhere."""
+    value = value.strip()
+    if not value:
+        return queryset
+    if connection.vendor == "postgresql":
+        vector = SearchVector(*fields, config="simple")
+        return queryset.annotate(search=vector).filter(search=SearchQuery(value, config="simple"))
+    for word in value.split()[:10]:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+class UpperCaseChoiceField(forms.ChoiceField):
+    """Accepts "tj" as well as "TJ"."""
+
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class CountryFilter(df.ChoiceFilter):
+    """An ISO 3166-1 alpha-2 code, upper or lower case; an unknown code is a validation error."""
+
+    field_class = UpperCaseChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", country_choices)
+        super().__init__(*args, **kwargs)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false/1/0, or nothing; any other value is an error rather than "no filter"."""
+
+    widget = forms.TextInput  # NullBooleanSelect would turn an unknown value into "no filter"
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, ""):
+            return None
+        if value in (True, "true", "True", "1"):
+            return True
+        if value in (False, "false", "False", "0"):
+            return False
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+    def validate(self, value: object) -> None:
+        pass
+
+
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment, turned into UTC: an offset such as -21:41 parses but PostgreSQL refuses it."""
+
+    def to_python(self, value: object) -> datetime.datetime | None:
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(
+                "Enter a date and time within years 1 to 9999.", code="invalid"
+            ) from None
+
+
+class UpdatedAfterFilter(df.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
+class StrictBooleanFilter(df.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+def reviewed_filter(queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    if value is None:
+        return queryset
+    return queryset.filter(review_state="accepted") if value else queryset.exclude(review_state="accepted")
+
+
+def search_words(data: QueryDict, *, limit: int = 100) -> str:
+    """The index pages' `q`: control characters (NUL breaks PostgreSQL) dropped, trimmed, capped."""
+    text = "".join(ch for ch in data.get("q", "") if ch.isprintable() or ch == " ")
+    return text.strip()[:limit]

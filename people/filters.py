@@ -1,0 +1,47 @@
+"""The officials' FilterSet, shared by the pages and the API."""
+
+import django_filters as df
+from django.db.models import Q, QuerySet
+
+from common.filters import (
+    MAX_QUERY_LENGTH,
+    CountryFilter,
+    StrictBooleanFilter,
+    UpdatedAfterFilter,
+    full_text,
+    reviewed_filter,
+)
+from orgs.models import Organisation
+from people.models import Official
+
+
+class OfficialFilter(df.FilterSet):
+    q = df.CharFilter(
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        label="Search",
+        help_text="Words in names and aliases.",
+    )
+    country = CountryFilter(field_name="country", help_text="Country served, ISO code.")
+    organisation = df.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        help_text="An organisation's slug: officials who held a post there.",
+    )
+    reviewed = StrictBooleanFilter(method=reviewed_filter, help_text="Only records an editor accepted.")
+    updated_after = UpdatedAfterFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Official
+        fields = ["q", "country", "organisation", "reviewed", "updated_after"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        matches = full_text(Official.objects.all(), ["name"], value).values("pk")
+        aliases = full_text(Official.objects.all(), ["aliases__name"], value).values("pk")
+        return queryset.filter(Q(pk__in=matches) | Q(pk__in=aliases))
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        return queryset.filter(pk__in=value.positions.values("official_id"))
