@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.databases import fresh_pg, migrate
+from bench.databases import code_version, fresh_pg, migrate
 from bench.generate import FIRST, KIND_WEIGHTS, KINDS, LAST, PURPOSES, TITLES, TOP_COUNTRIES, TOPICS
 from bench.shared import PG_URL, ROOT, pg_admin
 
@@ -147,9 +147,9 @@ class Outcome:
         return self.records / self.ingest_s if self.ingest_s else 0.0
 
 
-def fresh_database(backend: str, data_dir: Path) -> str:
+def fresh_database(backend: str, data_dir: Path, pg_db: str = PG_DB) -> str:
     if backend == "postgresql":
-        return fresh_pg(PG_DB)
+        return fresh_pg(pg_db)
     path = data_dir / "bench_import.sqlite3"
     for p in data_dir.glob(f"{path.name}*"):
         p.unlink()
@@ -171,10 +171,12 @@ print(f"BENCH_SECONDS {time.perf_counter() - started:.6f}", flush=True)
 """
 
 
-def ingest(source: str, path: Path, backend: str, data_dir: Path, log_dir: Path) -> Outcome:
+def ingest(
+    source: str, path: Path, backend: str, data_dir: Path, log_dir: Path, pg_db: str = PG_DB
+) -> Outcome:
     """Time `manage.py ingest PATH --skip-rejected` in a fresh, migrated database; peak RSS from the
     process's rusage."""
-    url = fresh_database(backend, data_dir)
+    url = fresh_database(backend, data_dir, pg_db)
     migrate(url)
     out_path = log_dir / f"ingest-{source}-{backend}.log"
     started = time.monotonic()
@@ -235,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hsg", default=str(HSG_DEFAULT), help="HSG records (default %(default)s).")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data-dir", default="/tmp/archive-bench", help="SQLite file (default %(default)s).")
-    parser.add_argument("--keep", action="store_true", help=f"Keep the last database ({PG_DB} or the file).")
+    parser.add_argument("--pg-db", default=PG_DB, help="PostgreSQL database (default %(default)s).")
+    parser.add_argument("--keep", action="store_true", help="Keep the last database (--pg-db or the file).")
     parser.add_argument("--json", help="Also write the outcomes to this JSON file.")
     args = parser.parse_args(argv)
     backends = args.backend or ["postgresql"]
@@ -259,10 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             log(f"wrote {args.rows} rows ({size:.1f} MB) in {time.monotonic() - started:.1f} s")
         for backend in backends:
             for source in sources:
-                outcomes.append(ingest(source, paths[source], backend, data_dir, tmp_dir))
+                outcomes.append(ingest(source, paths[source], backend, data_dir, tmp_dir, args.pg_db))
     if not args.keep:
         if "postgresql" in backends:
-            pg_admin("dropdb", "--if-exists", PG_DB)
+            pg_admin("dropdb", "--if-exists", args.pg_db)
         for p in data_dir.glob("bench_import.sqlite3*"):
             p.unlink()
     print()
@@ -270,9 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     print(flush=True)
     if args.json:
         record = [{**o.__dict__, "rows_per_s": o.rows_per_s} for o in outcomes]
-        Path(args.json).write_text(
-            json.dumps({"rows": args.rows, "pg": PG_URL, "outcomes": record}, indent=1)
-        )
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        meta = {"rows": args.rows, "date": when, "code": code_version(), "pg": PG_URL}
+        Path(args.json).write_text(json.dumps({**meta, "outcomes": record}, indent=1))
     return 0
 
 

@@ -42,7 +42,11 @@ def run_size(n: int, args: argparse.Namespace, ds_exe: Path | None) -> list[Resu
     data_dir.mkdir(parents=True, exist_ok=True)
     need_sqlite = "sqlite" in args.backend or ds_exe is not None
     sqlite_path = databases.ensure_sqlite(n, args.seed, args.reuse_data, data_dir) if need_sqlite else None
-    pg_url = databases.ensure_pg(n, args.seed, args.reuse_data) if "postgresql" in args.backend else None
+    pg_url = (
+        databases.ensure_pg(n, args.seed, args.reuse_data, args.pg_prefix)
+        if "postgresql" in args.backend
+        else None
+    )
     if sqlite_path is None:
         raise SystemExit("choosing parameters needs the SQLite copy: add --backend sqlite or Datasette")
     ds_db = databases.export_for_datasette(sqlite_path, data_dir, n) if ds_exe is not None else None
@@ -138,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drop-data", action="store_true", help="Drop each size's databases after it.")
     parser.add_argument(
         "--data-dir", default="/tmp/archive-bench", help="SQLite files (default %(default)s)."
+    )
+    parser.add_argument(
+        "--pg-prefix", default="bench", help="PostgreSQL databases are <prefix>_<size> (default %(default)s)."
     )
     parser.add_argument("--out", default=str(BENCH / "out"), help="JSON results (default bench/out).")
     parser.add_argument("--profile", action="append", help="py-spy a worker during this scenario (repeat).")
