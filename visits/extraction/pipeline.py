@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import find_dates, parse_published
+from .events import MULTILATERAL, attendance_in
 from .gazetteer import fold, gazetteer
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .names import Doc, analyse
@@ -19,6 +20,7 @@ from .rules import (
     Context,
     RawMeeting,
     RawVisit,
+    _location,
     companions_in,
     events_in,
     joiners_in,
@@ -98,6 +100,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     counts = Counter(r.person for refs in per_sent for r in refs if r.person >= 0)
     ctx.focus = counts.most_common(1)[0][0] if counts else -1
     agent = delegation_head if delegation_head is not None else -1
+    event_s = -10  # the last sentence that told of a multilateral event
     raw_visits: list[RawVisit] = []
     raw_meetings: list[RawMeeting] = []
     companions: list[tuple[int, int]] = []  # (the official accompanied, a member of their party)
@@ -134,10 +137,27 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             doc, sent, refs, ctx, published, agent
         )
         joiners = joiners_in(sent, refs) if not meetings else []
+        if MULTILATERAL.search(sent.text):
+            event_s = s
         if joiners and raw_meetings:
             last = raw_meetings[-1]
             last.people += [p for p in joiners if p not in last.people]
             last.evidence.append((sent.start, sent.end))
+        elif not meetings and event_s >= s - 2 and (present := attendance_in(sent, refs)):
+            # "The summit was attended by A, B and C": one session of everyone named as present
+            city, country = _location(doc, sent, ctx, None)
+            dates = find_dates(sent.text, sent.start, published)
+            meetings = [
+                RawMeeting(
+                    present,
+                    None,
+                    dates[0].date if dates else None,
+                    city,
+                    country,
+                    [],
+                    [(sent.start, sent.end)],
+                )
+            ]
         raw_visits += visits
         raw_meetings += meetings
         comp = companions_in(sent, refs)
