@@ -29,7 +29,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from common.editing import mark_edited
+from common.editing import record_edit
 
 # Record writes and articles are small; a bigger body is refused before it is read.
 API_MAX_BODY_BYTES = settings.API_MAX_BODY_BYTES
@@ -375,16 +375,15 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
         changed = [name for name, value in values.items() if created or getattr(instance, name) != value]
         changed += self.related_changes(instance, related, created)
         try:
-            with transaction.atomic():
-                for name, value in values.items():
-                    setattr(instance, name, value)
-                self.prepare(instance, created)
-                mark_edited(instance, changed)
-                instance.full_clean()
-                instance._history_user = request.user
-                instance._change_reason = "Changed through the API"
-                instance.save()
-                self.save_related(instance, related)
+            record_edit(
+                instance=instance,
+                values=values,
+                changed=changed,
+                user=request.user,
+                reason="Changed through the API",
+                prepare=lambda: self.prepare(instance, created),
+                save_related=lambda: self.save_related(instance, related),
+            )
         except DjangoValidationError as exc:
             raise _as_drf_error(exc) from None
         except IntegrityError:

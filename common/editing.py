@@ -1,7 +1,9 @@
 """What editors own: fields they changed by hand are never overwritten by a parse or an import."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from django.db import transaction
 
 from common.models import Curated
 
@@ -24,3 +26,33 @@ def assign_unless_edited(obj: Curated, values: dict[str, Any]) -> list[str]:
             setattr(obj, field, value)
             changed.append(field)
     return changed
+
+
+def record_edit(
+    *,
+    instance: Curated,
+    values: dict[str, Any],
+    changed: list[str],
+    user: Any,
+    reason: str,
+    prepare: Callable[[], None] | None = None,
+    save_related: Callable[[], None] | None = None,
+) -> Curated:
+    """An editor's change to one record, in one transaction: validated as admin does, owned, in the history.
+
+    `changed` names the fields (and related values) the editor changed: they become editor-owned, so no
+    later parse or import overwrites them. `save_related` stores child rows once the record is saved.
+    """
+    with transaction.atomic():
+        for name, value in values.items():
+            setattr(instance, name, value)
+        if prepare:
+            prepare()
+        mark_edited(instance, changed)
+        instance.full_clean()
+        instance._history_user = user
+        instance._change_reason = reason
+        instance.save()
+        if save_related:
+            save_related()
+    return instance

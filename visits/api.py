@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
 from visits.filters import MeetingFilter, SourceFilter, VisitFilter
-from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.models import Evidence, Meeting, Source, Visit
 from visits.serializers import (
     MeetingInputSerializer,
     MeetingSerializer,
@@ -25,7 +25,8 @@ from visits.serializers import (
     VisitListSerializer,
     VisitSerializer,
 )
-from visits.services import source_submit
+from visits.services.edits import meeting_participants_set, visit_organisations_set
+from visits.services.sources import source_submit
 
 
 class VisitViewSet(RecordViewSet):
@@ -96,7 +97,7 @@ class VisitViewSet(RecordViewSet):
 
     def save_related(self, instance: Visit, related: dict) -> None:
         if "organisations" in related:
-            instance.organisations.set(related["organisations"])
+            visit_organisations_set(visit=instance, organisations=related["organisations"])
 
 
 class MeetingViewSet(RecordViewSet):
@@ -124,13 +125,8 @@ class MeetingViewSet(RecordViewSet):
         return ["participants"] if before != after else []
 
     def save_related(self, instance: Meeting, related: dict) -> None:
-        if "participants" not in related:
-            return
-        instance.participants.all().delete()
-        for values in related["participants"]:
-            participant = Participant(meeting=instance, **values)
-            participant.full_clean()
-            participant.save()
+        if "participants" in related:
+            meeting_participants_set(meeting=instance, participants=related["participants"])
 
 
 @extend_schema(
