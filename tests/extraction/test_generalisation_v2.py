@@ -190,6 +190,43 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "paid_a_call_on_is_a_courtesy_call_not_a_phone_call",
+        "2024-05-20",
+        "Indonesian Foreign Minister Sari Wulan paid a call on Singapore Prime Minister Lim Boon Keng in "
+        "Singapore on Monday.",
+        visits=[dict(visitor="Sari Wulan", to="SG", visitor_country="ID")],
+        meetings=[{"Sari Wulan", "Lim Boon Keng"}],
+    ),
+    Case(
+        "unnamed_host_welcomed_the_visiting_minister",
+        "2024-05-20",
+        "The President welcomed the visiting Zambian Foreign Minister Mulenga Banda, who paid him a courtesy "
+        "call at State House in Nairobi.",
+        visits=[dict(visitor="Mulenga Banda", to="KE", city="Nairobi", visitor_country="ZM")],
+        meetings=[{"Mulenga Banda"}],
+    ),
+    Case(
+        "set_to_travel_and_will_continue_to",
+        "2024-05-20",
+        "Foreign Minister Jane Marsh is set to travel to Beijing next week, and will continue to Seoul.",
+        visits=[
+            dict(visitor="Jane Marsh", to="CN", city="Beijing", status="planned"),
+            dict(visitor="Jane Marsh", to="KR", city="Seoul", status="planned"),
+        ],
+    ),
+    Case(
+        "a_shared_name_token_is_two_people_with_two_offices",
+        "2024-05-20",
+        "KUALA LUMPUR - Prime Minister Datuk Seri Anwar Ismail met Sultan Ismail at the palace before "
+        "leaving for Tokyo on a working visit.",
+        visits=[dict(visitor="Anwar Ismail", to="JP", city="Tokyo", kind="working", visitor_country="MY")],
+        meetings=[{"Anwar Ismail", "Sultan Ismail"}],
+        officials={"Anwar Ismail": dict(title="Prime Minister"), "Sultan Ismail": dict(title="Sultan")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

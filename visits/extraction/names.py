@@ -255,12 +255,34 @@ def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     return None
 
 
-def _merge(doc: Doc, name: str, i: int, j: int) -> int:
+# Offices a person holds one of at a time: a name shared by a "Sultan" and a "Prime Minister" is two people.
+_TOP_OFFICES = frozenset(
+    {
+        ("president",),
+        ("prime", "minister"),
+        ("king",),
+        ("queen",),
+        ("sultan",),
+        ("emir",),
+        ("amir",),
+        ("crown", "prince"),
+        ("prince",),
+        ("chancellor",),
+        ("premier",),
+        ("pope",),
+        ("emperor",),
+    }
+)
+
+
+def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -> int:
     keys = frozenset(fold(w) for w in name.replace("-", " ").split() if len(w) > 1 or w.isalpha())
     keys = frozenset(k.rstrip(".") for k in keys if k not in ("mr", "ms", "mrs", "dr"))
     best = -1
     for idx in range(len(doc.persons) - 1, -1, -1):
         p = doc.persons[idx]
+        if tp is not None and tp.head in _TOP_OFFICES and p.head in _TOP_OFFICES and tp.head != p.head:
+            continue  # "Sultan Ibrahim" after "Prime Minister Anwar Ibrahim": another person
         if keys <= p.keys or p.keys <= keys:
             best = idx
             break
@@ -351,7 +373,7 @@ def _persons(doc: Doc) -> None:
             pidx = _merge(doc, doc.text[toks[ri].start : toks[rj - 1].end], ri, rj)
             doc.mentions.append(Mention(ri, rj, pidx))
             doc.persons[pidx].spans.append((toks[ri].start, toks[rj - 1].end))
-        idx = _merge(doc, name, i, j)
+        idx = _merge(doc, name, i, j, before)
         person = doc.persons[idx]
         _attach(person, before)
         _attach(person, after)

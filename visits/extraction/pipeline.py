@@ -131,11 +131,14 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         kind_m = _KIND.search(sent.text)
         ctx.trip_kind = kind_m.group(1).lower() if kind_m and not visits else None
         for v in visits:
-            if v.status == "completed" and v.country != doc.persons[v.person].country:
+            if v.status == "completed" and v.country != doc.persons[v.person].country and not v.later:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
         meetings = meetings_in(doc, sent, refs, ctx, published, agent) or events_in(
             doc, sent, refs, ctx, published, agent
         )
+        for v in visits:  # "met X at the palace before leaving for Tokyo": the trip follows the meeting
+            if v.later and v.status == "completed" and v.country != doc.persons[v.person].country:
+                ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
         joiners = joiners_in(sent, refs) if not meetings else []
         if MULTILATERAL.search(sent.text):
             event_s = s

@@ -18,7 +18,10 @@ _CALL = re.compile(
     r"\bcalls? (?:from|with)\b|\bconversation\b",
     re.I,
 )
-_COURTESY = re.compile(r"\bcourtesy calls?\b|\bpaid (?:separate )?calls? on\b|\bcalled on\b", re.I)
+_COURTESY = re.compile(
+    r"\bcourtesy calls?\b|\bpaid (?:a |separate )?calls? on\b|\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)",
+    re.I,
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|to be held|scheduled|is set to|are set to|set for|due to|"
     r"is due|are due|"
@@ -115,6 +118,7 @@ class RawVisit:
     explicit: bool = False
     evidence: list[tuple[int, int]] = field(default_factory=list)
     origin: str | None = None  # the country the sentence says the trip set out from
+    later: bool = False  # a leg the sentence tells as following its other events ("before leaving for X")
 
 
 @dataclass(slots=True)
@@ -308,6 +312,8 @@ def meetings_in(
         groups = [people]
     elif objects and not subj and _JOINERS.search(text):
         groups = [objects]  # "Leaders are holding talks in Abuja, with President X ... in attendance"
+    elif objects and not subj and re.match(r"(?:received|welcomed|hosted|receives|welcomes|hosts)", trig):
+        groups = [objects[:1]]  # "The President welcomed the visiting Foreign Minister X": a host unnamed
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
     elif subj and _GROUP.search(text[m.start() : m.end() + 80]):

@@ -34,7 +34,8 @@ _TRAVEL = re.compile(
     r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit|go(?:es)? to|went to|gone to|due in|"
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
-    r"travell?ed there|stopped(?: \w+){0,2}? in|(?:way back|returning|returned|returns|back) from)\b",
+    r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
+    r"(?:way back|returning|returned|returns|back) from)\b",
     re.I,
 )
 
@@ -75,7 +76,11 @@ _TRAVEL_HINTS = (
 
 _KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip|tour)", re.I)
 
-_ONWARD = re.compile(r"(?:left for|bound for|heads? to|heading to|flew|travel)", re.I)
+_ONWARD = re.compile(
+    r"(?:left for|bound for|heads? to|heading to|flew|travel|continu|proceed|head(?:s|ed|ing)? on|"
+    r"mov(?:e|es|ed|ing) on|onward|go(?:es)? to|due in)",
+    re.I,
+)
 
 # "wrapped up his visit to Japan on Friday": the date told is the last day of the visit
 _ENDING = re.compile(
@@ -274,6 +279,8 @@ def visits_in(
         if country is None:
             # "a planned Uzbekistan visit": the place right before the noun
             pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0]
+            if pre and any(v.country == pre[-1].code for v in out):
+                continue  # "leaving for Tokyo on a working visit": the leg told already, not another's trip
             if pre:
                 city, country = (
                     (pre[-1].name, pre[-1].code) if pre[-1].kind == "city" else (None, pre[-1].code)
@@ -343,7 +350,10 @@ def visits_in(
             ),
             None,
         )
-        out.append(RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin))
+        later = bool(re.search(r"\b(?:before|then|afterwards|later|and)\s+$", text[: m.start()], re.I))
+        out.append(
+            RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin, later)
+        )
         for other in _co_travellers(text, sent, refs, m.start(), person):
             # "A of Colombia and B of Venezuela are due in the Honduran capital": both travel
             if not any(v.person == other and v.country == country for v in out):
