@@ -227,6 +227,39 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "respectively_list_after_a_plural_post",
+        "2024-10-11",
+        "The prime ministers of Laos, Vietnam and Cambodia, Sonexay Phomvihane, Pham Van Dong and Hun Sokha "
+        "respectively, met in Vientiane on Monday.",
+        visits=[
+            dict(visitor="Pham Van Dong", to="LA", city="Vientiane", visitor_country="VN"),
+            dict(visitor="Hun Sokha", to="LA", city="Vientiane", visitor_country="KH"),
+        ],
+        meetings=[{"Sonexay Phomvihane", "Pham Van Dong", "Hun Sokha"}],
+        officials={"Hun Sokha": dict(country="KH", title="prime minister")},
+    ),
+    Case(
+        "two_demonyms_before_a_plural_post",
+        "2024-05-20",
+        "Kazakh and Uzbek foreign ministers Murat Nurlanov and Bakhtiyor Saidkulov met in Tashkent on "
+        "Monday.",
+        visits=[dict(visitor="Murat Nurlanov", to="UZ", city="Tashkent", visitor_country="KZ")],
+        meetings=[{"Murat Nurlanov", "Bakhtiyor Saidkulov"}],
+        officials={"Bakhtiyor Saidkulov": dict(country="UZ", title="foreign minister")},
+    ),
+    Case(
+        "travellers_named_only_by_post",
+        "2024-05-20",
+        "The parliament speakers of Azerbaijan and Armenia held talks in Geneva on Monday.",
+        visits=[
+            dict(visitor=None, to="CH", city="Geneva", visitor_country="AZ"),
+            dict(visitor=None, to="CH", city="Geneva", visitor_country="AM"),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

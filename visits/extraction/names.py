@@ -326,6 +326,17 @@ def _attach(p: Person, tp: TitlePhrase | None) -> None:
         p.organisation = tp.org
 
 
+def _respectively_after(doc: Doc, j: int) -> bool:
+    """Whether a list of capitalised names that ends in "respectively" follows token j."""
+    fd, toks, n = doc.folded, doc.tokens, len(doc.folded)
+    for k in range(j, min(n, j + 24)):
+        if fd[k] == "respectively":
+            return True
+        if not (toks[k].cap or fd[k] in (",", "and", "-", ".") or fd[k] in PARTICLES) or fd[k] == ".":
+            return False
+    return False
+
+
 def _of_country(doc: Doc, j: int) -> str | None:
     """The country of "NAME of Togo;" / "NAME of the Philippines and ...": "of" and a country that ends the
     phrase (punctuation, "and" or the end follows)."""
@@ -355,6 +366,7 @@ def _persons(doc: Doc) -> None:
         nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
         in_list = prev in (",", "and", ";") and prev_person_end in (i - 1, i - 2) and not nxt_word
         of_country = _of_country(doc, j) if j - i >= 2 else None  # "Faure Gnassingbe of Togo;"
+        in_list = in_list or (j - i >= 2 and _respectively_after(doc, j))
         after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
         context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
         multi = j - i >= 2
@@ -408,8 +420,88 @@ def analyse(text: str) -> Doc:
     _titles(doc, g)
     doc.place_starts = [toks[p.i].start for p in doc.places]
     _persons(doc)
+    _distribute(doc)
     _drop_places_in_names(doc)
     return doc
+
+
+def _plural_countries(doc: Doc, tp: TitlePhrase) -> list[str]:
+    """The countries a plural post lists: "Kazakh and Uzbek foreign ministers", "the prime ministers of
+    Laos, Vietnam and Cambodia", in order."""
+    fd, n = doc.folded, len(doc.folded)
+    before: list[str] = []
+    k = tp.i - 1
+    while k >= 0 and (doc.tag[k] in ("country", "demonym") or fd[k] in ("and", ",", "'s")):
+        place = doc.place_at.get(k)
+        if place is not None and place.j - 1 == k:
+            before.insert(0, place.code)
+        k -= 1
+    if len(before) >= 2:
+        return before
+    after: list[str] = []
+    k = next((m for m in range(tp.i, min(tp.j + 1, n)) if fd[m] == "of"), -1)
+    if k < 0:
+        return []
+    k += 1
+    while k < n and (doc.tag[k] in ("country", "demonym") or fd[k] in ("and", ",", "the")):
+        place = doc.place_at.get(k)
+        if place is not None and place.i == k:
+            after.append(place.code)
+            k = place.j
+            continue
+        k += 1
+    return after if len(after) >= 2 else []
+
+
+def _distribute(doc: Doc) -> None:
+    """A plural post followed by as many names as it lists countries gives each name its country in order
+    ("the prime ministers of A, B and C, X, Y and Z respectively"; "Kazakh and Uzbek ministers X and Y")."""
+    for tp in doc.titles:
+        if not tp.plural:
+            continue
+        codes = _plural_countries(doc, tp)
+        if not codes:
+            continue
+        names = [m for m in doc.mentions if m.i >= tp.j and m.i - tp.j < 12 + 8 * len(codes)]
+        names = names[: len(codes)]
+        if len(names) != len(codes) or len({m.person for m in names}) != len(codes):
+            continue
+        gap_ok = all(
+            doc.folded[k] in (",", "and", "respectively", "the", "of", "'s")
+            or doc.tag[k] in ("country", "demonym", "title")
+            or any(m.i <= k < m.j for m in names)
+            for k in range(tp.j, names[-1].i)
+        )
+        if not gap_ok:
+            continue
+        single = _singular(_head_text(doc, tp))
+        for m, code in zip(names, codes, strict=True):
+            p = doc.persons[m.person]
+            if not p.org_head:
+                p.country = code
+            if p.title is None or p.title == tp.title:
+                p.title = single
+
+
+def _head_text(doc: Doc, tp: TitlePhrase) -> str:
+    """The words of a post up to and including its head ("foreign ministers", "Prime Ministers")."""
+    toks = doc.tokens
+    k = tp.i
+    while k < tp.j and tuple(doc.folded[k : k + len(tp.head)]) != tp.head:
+        k += 1
+    end = min(k + len(tp.head), tp.j) - 1
+    return doc.text[toks[tp.i].start : toks[end].end]
+
+
+def _singular(title: str) -> str:
+    """ "Foreign Ministers" -> "Foreign Minister" (the last word's plural ending)."""
+    words = title.split()
+    last = words[-1]
+    if last.lower().endswith(("ches", "shes", "sses")):
+        last = last[:-2]
+    elif last.lower().endswith("s") and not last.lower().endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 def _drop_places_in_names(doc: Doc) -> None:

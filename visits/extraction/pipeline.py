@@ -27,7 +27,7 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import _KIND, visits_in
+from .trips import _KIND, unnamed_travellers, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.
@@ -127,7 +127,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
             if place is not None:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
-        visits = visits_in(doc, sent, refs, ctx, published, agent)
+        visits = visits_in(doc, sent, refs, ctx, published, agent) or unnamed_travellers(doc, sent, refs)
         kind_m = _KIND.search(sent.text)
         ctx.trip_kind = kind_m.group(1).lower() if kind_m and not visits else None
         for v in visits:

@@ -382,3 +382,54 @@ def visits_in(
                     )
                     out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
     return out
+
+
+_TITLE_ONLY_MEET = re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I)
+
+
+def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
+    """Trips of officials the sentence names only by post: "the parliament speakers of Azerbaijan and
+    Armenia held talks in Geneva" (two visits, visitors unnamed); "a visit by the Russian president to
+    Turkmenistan". Each unnamed official becomes a person without a name."""
+    from .mentions import Person
+    from .names import _head_text, _plural_countries, _singular
+
+    if any(r.kind == "name" for r in refs):
+        return []
+    text = sent.text
+    travel = _TRAVEL.search(text)
+    meet = _TITLE_ONLY_MEET.search(text)
+    if not travel and not meet:
+        return []
+    covered = {k for r in refs for k in range(r.i, r.j)}
+    places = sentence_places(doc, sent)
+    out: list[RawVisit] = []
+    for tp in doc.titles:
+        if not (sent.start <= doc.tokens[tp.i].start < sent.end) or tp.i in covered or tp.org:
+            continue
+        codes = _plural_countries(doc, tp) if tp.plural else ([tp.country] if tp.country else [])
+        if not codes:
+            continue
+        after = doc.tokens[tp.j - 1].end
+        dest = [p for p in places if doc.tokens[p.i].start > after and p.code not in codes]
+        if travel and travel.start() + sent.start < after:
+            dest = [p for p in dest if doc.tokens[p.i].start > sent.start + travel.start()]
+        if not dest:
+            continue
+        place = dest[0]
+        if any(
+            after <= r.start < doc.tokens[place.i].start or r.i + 1 == tp.i for r in refs if r.kind == "name"
+        ):
+            continue  # a name between the post and the place is the one who travels
+        status = "planned" if _FUTURE.search(text) else "completed"
+        city = place.name if place.kind == "city" else None
+        for code in codes:
+            title = _singular(_head_text(doc, tp)) if tp.plural else tp.title
+            doc.persons.append(Person(None, frozenset(), title, tp.head, code, first=tp.i))  # type: ignore[arg-type]
+            idx = len(doc.persons) - 1
+            out.append(
+                RawVisit(
+                    idx, place.code, city, None, None, "unknown", status, None, True, [(sent.start, sent.end)]
+                )
+            )
+    return out
