@@ -8,6 +8,9 @@ from django.utils.translation import get_language
 from django_countries import countries
 
 _REGIONAL_A = 0x1F1E6
+# Every code the archive accepts (ISO 3166-1 and the historic states), in the order of their names.
+COUNTRY_CODES: tuple[str, ...] = tuple(code for code, _name in countries)
+KNOWN_CODES: frozenset[str] = frozenset(COUNTRY_CODES)
 
 
 def flag_emoji(code: str) -> str:
@@ -32,7 +35,7 @@ def country_name(code: str) -> str:
 
 def is_country(code: str) -> bool:
     """True for a known ISO 3166-1 alpha-2 code (any case)."""
-    return bool(code) and code.upper() in countries
+    return bool(code) and code.upper() in KNOWN_CODES
 
 
 @lru_cache(maxsize=16)

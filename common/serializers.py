@@ -4,16 +4,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
-from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from common.countries import country_name
+from common.countries import COUNTRY_CODES, country_name
 from common.models import ReviewState
 from common.urls import cached_reverse
 
-COUNTRY_CODES = [code for code, _name in countries]
 # Help texts of the fields every curated record has.
 RECORD_HELP = {
     "id": {"help_text": "Numeric id."},

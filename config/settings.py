@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from common.country_codes import HISTORIC_STATES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -121,15 +123,8 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
 # The API reads request bodies itself (DATA_UPLOAD_MAX_MEMORY_SIZE does not apply there).
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2 * 1024 * 1024)
 
-# Historic states (ISO 3166-3 former codes) and Kosovo, used by the HSG records (importers/countries.py).
-COUNTRIES_OVERRIDE = {
-    "SU": "Soviet Union",
-    "YU": "Yugoslavia",
-    "CS": "Czechoslovakia / Serbia and Montenegro",
-    "DD": "East Germany",
-    "AN": "Netherlands Antilles",
-    "XK": "Kosovo",
-}
+# Historic states (ISO 3166-3 former codes) and Kosovo, used by the HSG records.
+COUNTRIES_OVERRIDE = HISTORIC_STATES
 
 # Security headers; production (DEBUG off) passes `manage.py check --deploy`.
 SESSION_COOKIE_SECURE = not DEBUG
@@ -190,7 +185,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # One schema name per choice set shared by several models.
     "ENUM_NAME_OVERRIDES": {
-        "CountryEnum": "common.serializers.COUNTRY_CODES",
+        "CountryEnum": "common.countries.COUNTRY_CODES",
         "DatePrecisionEnum": "common.models.DatePrecision",
         "ReviewStateEnum": "common.models.ReviewState",
         "VisitKindEnum": "visits.models.VisitKind",

@@ -18,8 +18,7 @@ import functools
 
 import pycountry
 
-# Former codes are not in pycountry.countries; XK is not ISO at all, but is the de facto code.
-EXTRA_CODES: frozenset[str] = frozenset({"SU", "YU", "CS", "DD", "AN", "XK"})
+from common.country_codes import HISTORIC_CODES
 
 # Slugs that pycountry's exact lookup cannot resolve (or resolves wrongly); None = known, no code.
 SLUG_TABLE: dict[str, str | None] = {
@@ -102,7 +101,7 @@ def normalise_country(value: str) -> str:
     """Return the alpha-2 code for a code (alpha-2/alpha-3), slug or English name; raise UnknownCountry."""
     text = value.strip()
     upper = text.upper()
-    if upper in EXTRA_CODES:
+    if upper in HISTORIC_CODES:  # not in pycountry.countries
         return upper
     try:
         return pycountry.countries.lookup(text).alpha_2
