@@ -260,6 +260,25 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "participle_meeting_someone",
+        "2021-10-28",
+        "MINSK, October 28. /TASS/. Russian Prosecutor General Ivan Sokolov, meeting Belarusian President "
+        "Pavel Kovalenko on Thursday, spoke of threats to both countries.",
+        visits=[dict(visitor="Ivan Sokolov", to="BY", city="Minsk", visitor_country="RU")],
+        meetings=[{"Ivan Sokolov", "Pavel Kovalenko"}],
+    ),
+    Case(
+        "acronym_in_brackets_and_a_name_confirmed_later",
+        "2025-04-15",
+        "Belarusian President Pavel Kovalenko received Head of Russia's Foreign Intelligence Service (SVR) "
+        "Oleg Sidorov in Minsk on 15 April. Oleg Sidorov, in turn, thanked his host.",
+        visits=[dict(visitor="Oleg Sidorov", to="BY", city="Minsk")],
+        meetings=[{"Pavel Kovalenko", "Oleg Sidorov"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -200,7 +200,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
-    if i >= 3 and doc.tokens[i - 1].text == ")" and doc.tokens[i - 3].text == "(" and doc.tag[i - 2]:
+    if (
+        i >= 3
+        and doc.tokens[i - 1].text == ")"
+        and doc.tokens[i - 3].text == "("
+        and (doc.tag[i - 2] or doc.tokens[i - 2].text.isupper())
+    ):
         i -= 3  # "Secretary-General of the Organization of Islamic Cooperation (OIC) Hissein Taha"
     if i in doc.title_ending:
         return doc.title_ending[i]  # "Emir of Qatar Sheikh Tamim": an honorific swallowed by the post
@@ -420,9 +425,33 @@ def analyse(text: str) -> Doc:
     _titles(doc, g)
     doc.place_starts = [toks[p.i].start for p in doc.places]
     _persons(doc)
+    _late_mentions(doc)
     _distribute(doc)
     _drop_places_in_names(doc)
     return doc
+
+
+def _late_mentions(doc: Doc) -> None:
+    """A name the article introduces properly later ("... (SVR) Sergei Naryshkin" before "Sergei Naryshkin,
+    the SVR head") is a mention wherever it occurs: runs left out on the first pass whose words all belong
+    to exactly one person are added."""
+    taken = {k for m in doc.mentions for k in range(m.i, m.j)}
+    added = False
+    for i, j in _name_runs(doc):
+        if any(k in taken for k in range(i, j)):
+            continue
+        keys = frozenset(fold(doc.tokens[k].text).rstrip(".") for k in range(i, j))
+        owners = [idx for idx, p in enumerate(doc.persons) if len(p.keys) >= 2 and keys <= p.keys]
+        if len(owners) != 1 or (j - i == 1 and len(doc.tokens[i].text) < 4):
+            continue
+        doc.mentions.append(Mention(i, j, owners[0]))
+        p = doc.persons[owners[0]]
+        p.spans.append((doc.tokens[i].start, doc.tokens[j - 1].end))
+        p.first = min(p.first, i)
+        _attach(p, _title_before(doc, i))
+        added = True
+    if added:
+        doc.mentions.sort(key=lambda m: m.i)
 
 
 def _plural_countries(doc: Doc, tp: TitlePhrase) -> list[str]:

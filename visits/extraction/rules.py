@@ -40,7 +40,8 @@ _MEET = re.compile(
     r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
     r"\bwas (?:received|welcomed|hosted|greeted|given)\b|"
     r"\bgranted\b(?: \w+){0,3}? audience\b|\breceived (?:\w+ )?in (?:an )?audience\b|"
-    r"\bmeeting between\b|\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
+    r"\bmeeting between\b|(?<!the )(?<!a )(?<!this )(?<!their )\bmeeting (?=(?:the |his |her )?(?-i:[A-Z]))|"
+    r"\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
     re.I,
 )
