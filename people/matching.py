@@ -197,6 +197,10 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
     short, long = (a.loose, b.loose) if len(a.loose) <= len(b.loose) else (b.loose, a.loose)
     if len(short) == len(long) and all(words_agree(x, y) for x, y in zip(short, long, strict=True)):
         return numbers
+    if len(short) == 1 and short_number(a, b) and len(long) > 1 and not (a.number and b.number):
+        return (
+            Agreement.DIFFERENT
+        )  # a monarch ("George V") is not a person with a surname ("George C. Price")
     if len(short) == 1:
         # A single word: a surname ("Gorbachev"), a surname written first ("Hua"), a monarch ("Mohammed").
         word = short[0]
@@ -212,6 +216,12 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
     if _partial(short, long):
         return Agreement.COMPATIBLE
     return Agreement.DIFFERENT
+
+
+def short_number(a: PersonName, b: PersonName) -> bool:
+    """The shorter of the two names is a single word with a regnal number ("George V", "Mohammed VI")."""
+    short = a if len(a.loose) <= len(b.loose) else b
+    return len(short.loose) == 1 and bool(short.number)
 
 
 def _partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -260,17 +270,71 @@ _TITLE_NOISE = re.compile(
 FIRST_NAME_TITLES = frozenset({"monarch", "prince", "princess", "crown prince", "pope"})
 
 
+# International bodies whose posts are a "country" of their own: "UN Secretary-General" is one post,
+# whoever names it ("Secretary-General of the United Nations"), and not NATO's Secretary General.
+BODIES: dict[str, str] = {
+    "un": "un",
+    "u.n.": "un",
+    "united nations": "un",
+    "nato": "nato",
+    "north atlantic treaty organization": "nato",
+    "eu": "eu",
+    "european union": "eu",
+    "european commission": "eu",
+    "european council": "eu",
+    "oas": "oas",
+    "organization of american states": "oas",
+    "asean": "asean",
+    "arab league": "arab league",
+    "league of arab states": "arab league",
+    "african union": "au",
+    "african union commission": "au",
+    "oecd": "oecd",
+    "osce": "osce",
+    "iaea": "iaea",
+    "world bank": "world bank",
+    "imf": "imf",
+    "international monetary fund": "imf",
+    "gcc": "gcc",
+    "opec": "opec",
+}
+_BODY_PREFIX = re.compile(
+    r"^(?:the\s+)?(" + "|".join(re.escape(b) for b in sorted(BODIES, key=len, reverse=True)) + r")\s+(.+)$"
+)
+_BODY_SUFFIX = re.compile(
+    r"^(.+?)\s+of\s+(?:the\s+)?("
+    + "|".join(re.escape(b) for b in sorted(BODIES, key=len, reverse=True))
+    + r")$"
+)
+
+
+def title_body(title: str | None) -> str:
+    """The international body a title names ("UN Secretary-General" -> "un"), else ""."""
+    key = title_key(title)
+    return key.partition("@")[2]
+
+
 @lru_cache(maxsize=4096)
 def title_key(title: str | None) -> str:
-    """One key per post: "Premier" and "Prime Minister" agree, "Vice President" and "President" do not."""
+    """One key per post: "Premier" and "Prime Minister" agree, "Vice President" and "President" do not;
+    a body's post carries the body ("UN Secretary-General" -> "secretary-general@un")."""
     text = " ".join(_TITLE_NOISE.sub(" ", (title or "").casefold().replace("-elect", "")).split())
     if not text or text.startswith("former"):
         return ""
+    body = ""
+    match = _BODY_PREFIX.match(text) or _BODY_SUFFIX.match(text)
+    if match:
+        first, second = match.groups()
+        body, text = (BODIES[first], second) if first in BODIES else (BODIES[second], first)
+    key = text
     for candidate in (text, re.sub(r"\s+of\s+.*$", "", text)):
-        for key, titles in _TITLE_CLASSES:
-            if candidate in titles:
-                return key
-    return text
+        found = next((k for k, titles in _TITLE_CLASSES if candidate in titles), None)
+        if found:
+            key = found
+            break
+    if key == "secretary general":
+        key = "secretary-general"
+    return f"{key}@{body}" if body else key
 
 
 def titles_agree(a: str | None, b: str | None) -> bool:
@@ -367,6 +431,10 @@ class Decision:
     why: str = ""
 
 
+def _bucket(word: str) -> str:
+    return f"{word[0]}{len(word)}"
+
+
 class People:
     """The people on record, indexed by surname, for resolving mentions (rules 5 and 6)."""
 
@@ -388,18 +456,20 @@ class People:
         if not parsed.loose or parsed in self.names[pid]:
             return
         self.names[pid].append(parsed)
-        # Indexed by the leading letters of every word (vowel-swapped spellings share them).
+        # Indexed by every word's first letter and length (what words_agree keeps of a word).
         for word in parsed.loose:
-            self.by_word[word[:2]].add(pid)
+            self.by_word[_bucket(word)].add(pid)
 
     def _candidates(self, name: PersonName) -> set[Hashable]:
         found: set[Hashable] = set()
         for word in {name.loose[0], name.loose[-1]}:
-            found |= self.by_word.get(word[:2], set())
+            found |= self.by_word.get(_bucket(word), set())
         return found
 
     def agreement(self, pid: Hashable, name: PersonName) -> Agreement:
-        return max((compare(name, known) for known in self.names.get(pid, ())), default=Agreement.DIFFERENT)
+        """The best agreement of `name` with a name of the person; a full name is compared with full ones."""
+        names = [n for n in self.names.get(pid, ()) if n.is_full or not name.is_full]
+        return max((compare(name, known) for known in names), default=Agreement.DIFFERENT)
 
     def resolve(self, mention: Mention) -> Decision:
         name = parse_name(mention.name)
@@ -440,22 +510,19 @@ class People:
             narrowed = self._narrow(mention, same)
             # Exact namesakes the evidence cannot tell apart: the first (an identifier must tell them apart).
             return Decision(id=narrowed[0], why="same name" if len(narrowed) == 1 else "namesakes: the first")
+        if partial and mention.country:
+            # A stated country: only someone of that country (or who held that post then) can be meant.
+            partial = [
+                i
+                for i in partial
+                if self.people[i].country in (mention.country, "")
+                or self.register.held(i, mention.title, mention.day)
+            ]
         if partial:
-            partial = [i for i in partial if not self.register.conflicts(i, mention.title, mention.day)]
             narrowed = self._narrow(mention, partial)
             if len(narrowed) == 1:
-                pid = narrowed[0]
-                country = self.people[pid].country
-                stated = mention.country  # where they were met says nothing of their country (rule 1)
-                if (
-                    not stated
-                    or not country
-                    or country == stated
-                    or self.register.held(pid, mention.title, mention.day)
-                ):
-                    return Decision(id=pid, why="fuller or shorter form of the name")
-            if len(narrowed) > 1:
-                return Decision(why="several people fit")
+                return Decision(id=narrowed[0], why="fuller or shorter form of the name")
+            return Decision(why="several people fit")
         return Decision(new=True, why="nobody of that name")
 
     def _surname(self, mention: Mention, name: PersonName) -> Decision:
@@ -477,7 +544,9 @@ class People:
                     # "Mohammed" of "Mohammed VI"; the register then decides.
                     fitting.append(pid)
         pool = sorted(set(fitting) | set(exact), key=str)
-        if mention.country:
+        # The post's country: stated, or an international body's post ("UN Secretary-General Annan").
+        body = title_body(mention.title) if not mention.country else ""
+        if mention.country or body:
             pool = [i for i in pool if self.people[i].country == mention.country]
         held = [i for i in pool if self.register.held(i, mention.title, mention.day)]
         if len(held) > 1 and mention.place:
@@ -486,18 +555,22 @@ class People:
             return Decision(id=held[0], why="the one who held that post then")
         if held:
             return Decision(why="several held that post then")
+        if mention.day is None and mention.country and len(pool) == 1:
+            # An undated source (an editor's form, an article without a date): the register cannot
+            # speak, so the only person of that surname in the stated country is the one meant.
+            return Decision(id=pool[0], why="undated: the only one of that surname in that country")
         # Nobody on the register: a surname on record as such, unique in that country, without other dates.
         exact = [
             i
             for i in sorted(set(exact), key=str)
-            if mention.country
+            if (mention.country or body)
             and self.people[i].country == mention.country
             and not self.register.conflicts(i, mention.title, mention.day)
         ]
         if len(exact) == 1:
             return Decision(id=exact[0], why="that surname on record, in that country")
-        if mention.country and not exact and not held:
-            # A visitor named by title and surname, with their country: the source names a person we
-            # have no other record of, so they are new (and on the register from now on).
+        if (mention.country or body) and not pool:
+            # A visitor named by title and surname, with their country, and nobody of that name there:
+            # the source names a person we have no other record of (on the register from now on).
             return Decision(new=True, why="surname with a stated country: nobody of it held that post")
         return Decision(why="surname alone: nobody certain")

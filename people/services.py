@@ -1,24 +1,42 @@
 """Writes on officials that span models: merging duplicates."""
 
+import datetime
+
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from common.text import match_key, name_key, unique_slug
+from common.text import match_key, name_key, translit_key, unique_slug
+from people.matching import Known, Mention, People, Register, parse_name
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
 
 # The merge rewrites who made and attended visits: a people service that writes visits' rows. The
 # models of visits name people's by string, so this import makes no circle.
-from visits.models import Participant, Visit
+from visits.models import Meeting, Participant, Visit
 
 
 @transaction.atomic
 def official_merge(*, survivor: Official, merged: Official) -> Official:
-    """Move everything of `merged` to `survivor`, keep its names as aliases and its slug as a redirect."""
+    """Move everything of `merged` to `survivor`, keep its names as aliases and its slug as a redirect.
+
+    Every visit and meeting that changes gets a new updated_at (API clients sync on it), and a meeting that
+    listed both keeps one participant for the person: the survivor's (an editor's own row wins).
+    """
     if survivor.pk == merged.pk:
         raise ValueError("An official cannot be merged into itself.")
-    Visit.objects.filter(visitor=merged).update(visitor=survivor)
-    Participant.objects.filter(official=merged).update(official=survivor)
+    now = timezone.now()
+    Visit.objects.filter(visitor=merged).update(visitor=survivor, updated_at=now)
+    both = set(Participant.objects.filter(official=survivor).values_list("meeting_id", flat=True))
+    moving = Participant.objects.filter(official=merged)
+    touched = set(moving.values_list("meeting_id", flat=True))
+    # One person is never listed twice in a meeting: the merged one's row goes where the survivor is listed.
+    moving.filter(meeting_id__in=both).delete()
+    moving.update(official=survivor)
+    if touched:
+        Meeting.objects.filter(pk__in=touched).update(updated_at=now)
+        Visit.objects.filter(meetings__in=touched).distinct().update(updated_at=now)
     merged.positions.update(official=survivor)
     known = set(survivor.aliases.values_list("name_key", flat=True)) | {survivor.name_key}
     for alias in [merged.name, *merged.aliases.values_list("name", flat=True)]:
@@ -39,8 +57,26 @@ def official_merge(*, survivor: Official, merged: Official) -> Official:
     return survivor
 
 
-def _candidates(qs, country: str):
-    return qs.filter(country=country) if country else qs
+def _known(officials) -> list[Known]:
+    return [
+        Known(o.pk, o.name, o.country.code or "", tuple(a.name for a in o.aliases.all())) for o in officials
+    ]
+
+
+def _register(ids: list[int]) -> Register:
+    """Who of `ids` held which post when: posts with dates, and the visits they made under a title."""
+    register = Register()
+    for official, title, country, start, end in Position.objects.filter(official__in=ids).values_list(
+        "official_id", "title", "country", "start_date", "end_date"
+    ):
+        for day in (start, end):
+            register.observe(official, title, country, day)
+    for official, written, title, start in Visit.objects.filter(visitor__in=ids).values_list(
+        "visitor_id", "visitor_name", "visitor_title", "start_date"
+    ):
+        if parse_name(written).is_full:
+            register.observe(official, title, "", start)
+    return register
 
 
 def official_resolve(
@@ -49,10 +85,14 @@ def official_resolve(
     country: str = "",
     identifier: tuple[str, str] | None = None,
     create: bool = True,
+    title: str | None = None,
+    day: datetime.date | None = None,
 ) -> Official | None:
-    """Find the official a name refers to (id, name or alias, transliteration, unique surname), or create one.
+    """Find the official a name refers to, or create one; the rules are people.matching's.
 
-    Never joins two people on a shared surname alone unless exactly one official of that country has it.
+    An identifier wins; then a full name (or an alias an editor's merge left) joins the person it names,
+    in any script or spelling, namesakes told apart by country and the post held on `day`; a surname alone
+    joins only the one person of the country who held `title` then (undated: the only one of that surname).
     """
     country = (country or "").upper()
     if identifier:
@@ -61,54 +101,31 @@ def official_resolve(
         )
         if found:
             return found[0].official
-    key = name_key(name)
-    if not key:
+    parsed = parse_name(name)
+    if not parsed.loose:
         return None
     people = Official.objects.all()
     if identifier:
         # Someone with another id in the same scheme is another person, whatever the name.
         people = people.exclude(identifiers__scheme=identifier[0])
-    loose = match_key(name)
-    for lookup in (
-        {"name_key": key},
-        {"aliases__name_key": key},
-        {"match_key": loose},
-        {"aliases__match_key": loose},
-    ):
-        hits = list(_candidates(people.filter(**lookup), country).distinct()[:2])
-        exact = "name_key" in lookup
-        # Namesakes with the very same name: the first, unless an identifier must tell them apart.
-        if len(hits) == 1 or (hits and exact and identifier is None):
-            return _with_identifier(hits[0], identifier)
-    tokens = key.split()
-    if len(tokens) > 1 and country:
-        # "Madeleine Albright" for "Madeleine Korbel Albright": same first and last name, middle names
-        # left out on one side, and only when exactly one official of the country fits.
-        hits = [
-            o
-            for o in people.filter(
-                country=country, name_key__startswith=f"{tokens[0]} ", name_key__endswith=f" {tokens[-1]}"
-            )[:10]
-            if _subsequence(tokens, o.name_key.split()) or _subsequence(o.name_key.split(), tokens)
-        ]
-        if len(hits) == 1:
-            return _with_identifier(hits[0], identifier)
-    if len(tokens) == 1 and country:
-        # "Churchill" alone: only a unique holder of that surname in the same country.
-        hits = list(people.filter(country=country, name_key__endswith=f" {key}")[:2])
-        if len(hits) == 1:
-            return _with_identifier(hits[0], identifier)
+    # Candidates: anyone sharing a name word (by the transliteration-tolerant key), in name or alias.
+    words = set(match_key(name).split())
+    query = Q()
+    for word in words:
+        query |= Q(match_key=word) | Q(match_key__startswith=f"{word} ") | Q(match_key__endswith=f" {word}")
+        query |= Q(match_key__contains=f" {word} ")
+        query |= Q(aliases__match_key=word) | Q(aliases__match_key__startswith=f"{word} ")
+        query |= Q(aliases__match_key__endswith=f" {word}")
+    candidates = list(people.filter(query).distinct().prefetch_related("aliases")[:500])
+    index = People(_known(candidates), _register([o.pk for o in candidates]))
+    decision = index.resolve(Mention(name, title, day, country))
+    if decision.id is not None:
+        return _with_identifier(next(o for o in candidates if o.pk == decision.id), identifier)
     if not create:
         return None
     official = Official(name=name.strip(), country=country, slug=unique_slug(Official, name))
     official.save()
     return _with_identifier(official, identifier)
-
-
-def _subsequence(short: list[str], long: list[str]) -> bool:
-    """True when `short` is `long` with some tokens left out, order kept."""
-    rest = iter(long)
-    return all(token in rest for token in short)
 
 
 def _with_identifier(official: Official, identifier: tuple[str, str] | None) -> Official:
@@ -151,7 +168,7 @@ def officials_create(*, people: list[tuple[str, str]]) -> list[Official]:
     taken = set(Official.objects.values_list("slug", flat=True))
     officials = []
     for name, country in people:
-        base = slugify(name)[:80].strip("-") or "item"
+        base = slugify(name)[:80].strip("-") or slugify(translit_key(name))[:80].strip("-") or "item"
         slug, n = base, 1
         while slug in taken:
             n += 1

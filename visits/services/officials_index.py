@@ -1,38 +1,36 @@
-"""Resolving the people an import names: one official per person, never two people joined on a surname.
+"""Resolving the people an import names: one official per person, by the rules of people.matching.
 
-A cache for one import: officials keyed by identifier, name and country, the titles they held and when,
-so 7,535 records cost a handful of queries per new name rather than several per mention.
+A cache for one import. Everyone on record (names, aliases an editor's merge left, countries) and a
+register of who held which post when (the visits and meetings on record, the posts with dates, and every
+dated, titled full name the import reads) are loaded once, so 7,535 records cost a handful of queries.
+Full names are resolved first, all together in `flush()` (visitors, whose country the source states,
+before people met abroad), so a surname alone is read against everyone named in full.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime
+import itertools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from common.text import match_key, name_key
+from common.text import name_key
+from people.matching import (
+    Agreement,
+    Known,
+    Mention,
+    People,
+    Register,
+    Tenure,
+    compare,
+    parse_name,
+    titles_agree,
+)
 from people.models import Identifier, Official, OfficialAlias, Position
 from people.services import official_resolve, officials_create, position_record, positions_create
 from visits.importers.rows import PersonRef
-from visits.models import Visit
-
-# A surname alone ("President Bush") joins an official only if they held that title within this many years.
-YEARS_SLACK = 5
-# Titles under which a surname alone names the first name ("King Salman", "Emperor Hirohito").
-FIRST_NAME_TITLES = frozenset(
-    {"king", "queen", "emperor", "empress", "shah", "amir", "emir", "sultan", "prince", "princess", "pope"}
-)
-
-
-def _title_key(title: str | None) -> str:
-    text = (title or "").lower().replace("-elect", "").replace("-designate", "")
-    for word in ("acting ", "interim ", "provisional ", "transitional "):
-        text = text.replace(word, "")
-    return " ".join(text.split())
-
-
-def _titles_agree(a: str, b: str) -> bool:
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+from visits.models import Participant, Visit
 
 
 @dataclass(frozen=True)
@@ -40,143 +38,290 @@ class PersonMention:
     """A person named by a row, with what the row tells about them."""
 
     person: PersonRef
+    # The visitor's own country, or where a meeting took place (a hint: person.country is the stated one).
     country: str
     year: int | None
     # The country was inferred (a meeting at a summit): never create an official from a guess.
     guessed: bool = False
-    # The country was inferred from the place: the visitor's own country, tried when nobody there fits.
+    # The visitor's own country, for a meeting abroad (unused by the rules: kept for the writer's calls).
     also: str = ""
+
+    @property
+    def day(self) -> datetime.date | None:
+        return datetime.date(self.year, 7, 1) if self.year else None
+
+    def mention(self) -> Mention:
+        stated = (self.person.country or "").upper()
+        return Mention(
+            name=self.person.name or "",
+            title=self.person.title,
+            day=self.day,
+            country=stated,
+            place="" if self.guessed else (self.country or "").upper(),
+        )
+
+
+def _full(name: str | None) -> bool:
+    return parse_name(name or "").is_full
 
 
 class ImportPeople:
-    """Resolves people for one import, caching lookups in memory (officials keyed by id, name and country)."""
+    """Resolves people for one import, caching everyone in memory (see the module docstring)."""
 
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str], int] = {
             (s, v): o for s, v, o in Identifier.objects.values_list("scheme", "value", "official_id")
         }
-        self.names: dict[tuple[str, str], int] = {}
-        self.by_token: dict[tuple[str, str, str], set[int]] = defaultdict(set)
-        self.keys: dict[int, str] = {}
-        for pk, key, country in Official.objects.values_list("id", "name_key", "country"):
-            self._index(pk, key, country)
-        self.aliases = set(OfficialAlias.objects.values_list("official_id", "name_key"))
+        aliases: dict[int, list[str]] = {}
+        for official, alias in OfficialAlias.objects.values_list("official_id", "name"):
+            aliases.setdefault(official, []).append(alias)
+        self.alias_keys = {(o, name_key(a)) for o, names in aliases.items() for a in names}
+        self.register = Register()
+        self.people = People(register=self.register)
+        self.official_keys: dict[int, str] = {}
+        for pk, name, key, country in Official.objects.values_list("id", "name", "name_key", "country"):
+            self.people.add(Known(pk, name, country or "", tuple(aliases.get(pk, ()))))
+            self.official_keys[pk] = key
+        self._load_register()
         self.positions: dict[tuple[int, str], int] = {
             (o, t.lower()): pk for pk, o, t in Position.objects.values_list("id", "official_id", "title")
         }
-        # Years in which an official is known under a title: what lets "President Bush" pick the right Bush.
-        self.years: dict[int, dict[str, list[int]]] = defaultdict(dict)
+        # Placeholders handed to the writer for names resolved in flush(): names[placeholder] -> official id.
+        self.names: dict[tuple, int | None] = {}
+        self.pending: list[tuple[tuple, PersonMention]] = []
+        self._temp = itertools.count()
+        self.surnames: dict[tuple, int | None] = {}
+
+    def _load_register(self) -> None:
+        """Who held which post when, by what is on record: dated posts, visitors and meeting participants."""
+        countries = {pk: known.country for pk, known in self.people.people.items()}
+        for official, title, start, end in Position.objects.exclude(
+            start_date=None, end_date=None
+        ).values_list("official_id", "title", "start_date", "end_date"):
+            for day in (start, end):
+                self.register.observe(official, title, countries.get(official, ""), day)
+        # Only links made on a full name: links made on a surname must not widen the evidence they used
+        # (but a person on record by surname alone has no other evidence).
+        bare = {pk for pk, names in self.people.names.items() if not any(n.is_full for n in names)}
         for official, written, title, start in Visit.objects.filter(visitor__isnull=False).values_list(
             "visitor_id", "visitor_name", "visitor_title", "start_date"
         ):
-            # Only links made on a full name: links made on a surname must not widen the evidence they used.
-            if start and len(name_key(written).split()) > 1:
-                self._observe(official, title, start.year)
-        self.surnames: dict[tuple, int | None] = {}
-        self.loose: set[str] = set()
-        for pairs in (
-            Official.objects.values_list("name_key", "match_key"),
-            OfficialAlias.objects.values_list("name_key", "match_key"),
+            if _full(written) or official in bare:
+                self.register.observe(official, title, countries.get(official, ""), start)
+        for official, written, title, day, visit_day in Participant.objects.filter(
+            official__isnull=False
+        ).values_list(
+            "official_id",
+            "name_as_written",
+            "title_as_written",
+            "meeting__date",
+            "meeting__visit__start_date",
         ):
-            for pair in pairs:
-                self.loose.update(pair)
-        self.pending: dict[tuple[str, str], tuple[str, list[PersonMention]]] = {}
-        self.pending_tokens: set[tuple[str, str, str]] = set()
+            if _full(written) or official in bare:
+                self.register.observe(official, title, countries.get(official, ""), day or visit_day)
 
-    def _index(self, pk: int, key: str, country: str) -> None:
-        self.keys[pk] = key
-        tokens = key.split()
-        if not tokens:
-            return
-        self.names.setdefault((key, country), pk)
-        if len(tokens) == 1:
-            self.by_token[(country, "bare", tokens[0])].add(pk)
-        else:
-            self.by_token[(country, "last", tokens[-1])].add(pk)
-            self.by_token[(country, "first", tokens[0])].add(pk)
-
-    def _observe(self, official: int, title: str | None, year: int | None) -> None:
-        key = _title_key(title)
-        if year is None or not key or key.startswith("former"):
-            return
-        span = self.years[official].setdefault(key, [year, year])
-        span[0], span[1] = min(span[0], year), max(span[1], year)
+    # ------------------------------------------------------------------ full names and identifiers
 
     def resolve_named(self, ref: PersonMention) -> int | tuple | None:
-        """An official for a ref with an id or a full name (creating one if needed); None otherwise.
-
-        A name nobody could match is only noted (a tuple); flush() creates all of them in bulk.
-        """
+        """An official for a ref with an id; for a full name, a placeholder flush() resolves; else None."""
         person = ref.person
         if person.key:
             scheme, _, value = person.key.partition(":")
             ident = (scheme, value) if scheme in Identifier.Scheme.values else ("other", person.key)
             if ident not in self.ids:
-                self.flush()
                 official = official_resolve(name=person.name or value, country=ref.country, identifier=ident)
-                self._learn(official, person.name)
+                self._add_official(official)
                 self.ids[ident] = official.pk
             pk = self.ids[ident]
-        else:
-            key = name_key(person.name or "")
-            if len(key.split()) < 2:
-                return None
-            pk = self.names.get((key, ref.country))
-            if pk is None:
-                pk = self._ambiguous_full_name(key, ref)
-                if pk == 0:
-                    return None  # several people fit and the dates do not tell them apart
-            if pk is None and (key, ref.country) in self.pending:
-                self.pending[(key, ref.country)][1].append(ref)
-                return (key, ref.country)
-            if pk is None and not self._could_match(key, ref.country, person.name or ""):
-                self.pending[(key, ref.country)] = (person.name or "", [ref])
-                self.loose.update((key, match_key(person.name or "")))
-                tokens = key.split()
-                self.pending_tokens.update(
-                    {(ref.country, tokens[0], "first"), (ref.country, tokens[-1], "last")}
-                )
-                return (key, ref.country)
-            if pk is None:
-                self.flush()
-                official = official_resolve(name=person.name or "", country=ref.country)
-                if official is None:
-                    return None
-                self._learn(official, person.name)
-                pk = official.pk
-                self.names[(key, ref.country)] = pk
-        self._observe(pk, person.title, ref.year)
-        return pk
-
-    def _could_match(self, key: str, country: str, name: str) -> bool:
-        """Whether official_resolve might find someone (else the name is certainly new)."""
-        tokens = key.split()
-        if key in self.loose or match_key(name) in self.loose:
-            return True
-        if self.by_token.get((country, "first", tokens[0])) and self.by_token.get(
-            (country, "last", tokens[-1])
-        ):
-            return True
-        return {(country, tokens[0], "first"), (country, tokens[-1], "last")} <= self.pending_tokens
+            self.register.observe(pk, person.title, ref.country, ref.day)
+            return pk
+        if not _full(person.name):
+            return None
+        placeholder = ("name", len(self.pending))
+        self.pending.append((placeholder, ref))
+        return placeholder
 
     def flush(self) -> None:
-        """Create the officials noted as new, in bulk, and index them."""
+        """Resolve the full names noted so far; create, in bulk, the officials nobody on record fits.
+
+        Resolution runs until it is stable: a first pass in order (visitors, whose country the source
+        states, first; then by date), then passes that read every name against everyone the last pass
+        found. So the outcome does not depend on which spelling came first, and a second import of the
+        same records (which starts from everyone the first one created) decides exactly the same.
+        """
         if not self.pending:
             return
-        pending = list(self.pending.items())
-        created = officials_create(people=[(name, country) for (_, country), (name, _) in pending])
-        for ((key, country), (_, refs)), official in zip(pending, created, strict=True):
-            self._index(official.pk, official.name_key, country)
-            self.names[(key, country)] = official.pk
-            for ref in refs:
-                self._observe(official.pk, ref.person.title, ref.year)
+        order = sorted(
+            self.pending,
+            key=lambda item: (not item[1].person.country, item[1].year or 0, item[0][1]),
+        )
+        base = self.people
+        decisions: dict[tuple, object] = {}
+        refs = dict(order)
+        for _ in range(4):
+            people = self._copy(base, previous=decisions, refs=refs)
+            self.people, self.register = people, people.register
+            previous, decisions = decisions, {}
+            for placeholder, ref in order:
+                decision = people.resolve(ref.mention())
+                pid = decision.id
+                if pid is None and decision.new:
+                    # Whom the last pass created for this name is reused before anyone new is made.
+                    pid = previous.get(placeholder)
+                    if not (isinstance(pid, tuple) and pid in people.people):
+                        pid = ("new", next(self._temp))
+                    if pid not in people.people:
+                        people.add(Known(pid, ref.person.name or "", self._new_country(ref)))
+                if pid is not None:
+                    people.add_name(pid, ref.person.name or "")
+                    if not previous:
+                        people.register.observe(pid, ref.person.title, people.people[pid].country, ref.day)
+                decisions[placeholder] = pid
+            if decisions == previous:
+                break
+        self.register = self._observed(base, decisions, refs)
+        self.people.register = self.register
+        new: dict[object, list[PersonMention]] = {}
+        for placeholder, pid in decisions.items():
+            if isinstance(pid, tuple):
+                new.setdefault(pid, []).append(refs[placeholder])
+        # Only the people the final pass resolved someone to are created, each once.
+        temps = [pid for pid in dict.fromkeys(decisions.values()) if isinstance(pid, tuple)]
+        countries = {pid: self._country_of(new.get(pid, [])) for pid in temps}
+        # The display name is the most complete form the records give ("Mikhail S. Gorbachev").
+        names = {
+            pid: max((r.person.name or "" for r in new[pid]), key=lambda n: len(parse_name(n).tokens))
+            for pid in temps
+        }
+        created = officials_create(people=[(names[pid], countries[pid]) for pid in temps])
+        real = {temp: official.pk for temp, official in zip(temps, created, strict=True)}
+        for pid in [p for p in self.people.people if isinstance(p, tuple) and p not in real]:
+            self._forget(pid)
+        for temp, official in zip(temps, created, strict=True):
+            self._rename(temp, official.pk, countries[temp])
+            self.official_keys[official.pk] = official.name_key
+        aliases = []
+        for placeholder, ref in order:
+            pid = decisions[placeholder]
+            pk = real.get(pid, pid) if isinstance(pid, tuple) else pid
+            self.names[placeholder] = pk  # type: ignore[assignment]
+            key = name_key(ref.person.name or "")
+            if (
+                pk is not None
+                and key
+                and key != self.official_keys.get(pk)
+                and (pk, key) not in self.alias_keys
+            ):
+                # Another spelling of someone on record: kept, so editors and later lookups see it.
+                self.alias_keys.add((pk, key))
+                aliases.append(OfficialAlias(official_id=pk, name=(ref.person.name or "")[:200]))
+        for alias in aliases:
+            alias.save()  # save() derives the keys
         self.pending.clear()
-        self.pending_tokens.clear()
+
+    def _observed(self, base: People, decisions: dict, refs: dict) -> Register:
+        """The register on record, and who held which post by the decisions of a pass."""
+        register = Register()
+        for pid, tenures in base.register.tenures.items():
+            register.tenures[pid] = [Tenure(t.title, t.country, t.first, t.last) for t in tenures]
+        for placeholder, pid in decisions.items():
+            if pid is not None:
+                ref = refs[placeholder]
+                register.observe(pid, ref.person.title, "", ref.day)
+        return register
+
+    def _copy(self, base: People, previous: dict, refs: dict) -> People:
+        """Everyone on record and the new people the last pass found, with the register it implies."""
+        copy = People(register=self._observed(base, previous, refs))
+        for pid, known in base.people.items():
+            copy.people[pid] = known
+            for name in base.names.get(pid, ()):
+                copy.add_name(pid, name.written)
+        for placeholder, pid in previous.items():
+            if pid is None:
+                continue
+            ref = refs[placeholder]
+            if pid not in copy.people:
+                copy.people[pid] = Known(pid, ref.person.name or "", self._new_country(ref))
+            copy.add_name(pid, ref.person.name or "")
+        return copy
+
+    def _new_country(self, ref: PersonMention) -> str:
+        mention = ref.mention()
+        return mention.country or mention.place
+
+    def _country_of(self, refs: list[PersonMention]) -> str:
+        """A new person's country: the one a source states, else where they were met most (a guess)."""
+        stated = Counter(r.mention().country for r in refs if r.mention().country)
+        if stated:
+            return stated.most_common(1)[0][0]
+        places = Counter(r.mention().place for r in refs if r.mention().place)
+        return places.most_common(1)[0][0] if places else ""
+
+    def _known_spelling(self, pid: object, written: str) -> bool:
+        key = name_key(written)
+        known = self.people.people[pid]
+        return key in {name_key(known.name), *(name_key(a) for a in known.aliases)} or any(
+            name.tokens == parse_name(written).tokens for name in self.people.names.get(pid, ())
+        )
+
+    def _rename(self, temp: tuple, pk: int, country: str) -> None:
+        """A person created in bulk gets their real id in the index and the register."""
+        known = self.people.people.pop(temp)
+        names = self.people.names.pop(temp)
+        for ids in self.people.by_word.values():
+            if temp in ids:
+                ids.discard(temp)
+                ids.add(pk)
+        self.people.people[pk] = Known(pk, known.name, country, known.aliases)
+        self.people.names[pk] = names
+        if temp in self.register.tenures:
+            self.register.tenures[pk] = self.register.tenures.pop(temp)
+
+    def _forget(self, temp: tuple) -> None:
+        self.people.people.pop(temp, None)
+        self.people.names.pop(temp, None)
+        for ids in self.people.by_word.values():
+            ids.discard(temp)
+        self.register.tenures.pop(temp, None)
+
+    def _add_official(self, official: Official) -> None:
+        if official.pk not in self.people.people:
+            self.people.add(Known(official.pk, official.name, official.country.code or ""))
+            self.official_keys[official.pk] = official.name_key
+
+    # ------------------------------------------------------------------ surnames
+
+    def resolve_surname(self, ref: PersonMention) -> int | None:
+        """An official for "Prime Minister Churchill": the one who held that post then, never a guess."""
+        if not ref.person.name or _full(ref.person.name):
+            return None
+        mention = ref.mention()
+        ident = (name_key(mention.name), mention.title or "", mention.country, mention.place, ref.year)
+        if ident not in self.surnames:
+            self.surnames[ident] = self._surname(ref, mention)
+        return self.surnames[ident]
+
+    def _surname(self, ref: PersonMention, mention: Mention) -> int | None:
+        decision = self.people.resolve(mention)
+        if decision.id is not None:
+            pk = decision.id
+        elif decision.new and not ref.guessed:
+            official = officials_create(people=[(ref.person.name or "", mention.country)])[0]
+            self._add_official(official)
+            pk = official.pk
+        else:
+            return None
+        self.register.observe(pk, ref.person.title, self.people.people[pk].country, ref.day)
+        return pk
+
+    # ------------------------------------------------------------------ posts
 
     def prepare_positions(self, posts: Iterable[tuple[int, str | None, str]]) -> None:
         """Create, in bulk, the posts this import will link to that are not on record yet."""
         missing: dict[tuple[int, str], tuple[int, str, str]] = {}
         for official, title, country in posts:
+            country = self._post_country(official, country)
             title = (title or "").strip()[:200]
             if (
                 title
@@ -187,82 +332,10 @@ class ImportPeople:
         for position in positions_create(posts=list(missing.values())):
             self.positions[(position.official_id, position.title.lower())] = position.pk
 
-    def _ambiguous_full_name(self, key: str, ref: PersonMention) -> int | None:
-        """ "George Bush" when both George H.W. and George W. are known: the one holding the title then."""
-        tokens = key.split()
-        firsts = self.by_token.get((ref.country, "first", tokens[0]), set())
-        lasts = self.by_token.get((ref.country, "last", tokens[-1]), set())
-        both = [pk for pk in firsts & lasts if _loose_match(tokens, self.keys[pk].split())]
-        if len(both) < 2:
-            return None
-        held = [pk for pk in both if self._held(pk, ref)]
-        return held[0] if len(held) == 1 else 0  # 0: ambiguous, leave unresolved
-
-    def _learn(self, official: Official, written: str | None) -> None:
-        if official.pk not in self.keys:
-            self._index(official.pk, official.name_key, official.country.code or "")
-        key = name_key(written or "")
-        if key and key != official.name_key and (official.pk, key) not in self.aliases:
-            # Another spelling of a known official: keep it, so editors and later lookups see it.
-            OfficialAlias.objects.create(official=official, name=written[:200])
-            self.aliases.add((official.pk, key))
-
-    def _held(self, pk: int, ref: PersonMention) -> bool:
-        title = _title_key(ref.person.title)
-        if ref.year is None or not title:
-            return False
-        return any(
-            _titles_agree(title, known) and lo - YEARS_SLACK <= ref.year <= hi + YEARS_SLACK
-            for known, (lo, hi) in self.years.get(pk, {}).items()
-        )
-
-    def _conflicts(self, pk: int, ref: PersonMention) -> bool:
-        """Known under this title, but only in other decades."""
-        title = _title_key(ref.person.title)
-        agreeing = [span for known, span in self.years.get(pk, {}).items() if _titles_agree(title, known)]
-        return bool(agreeing) and not self._held(pk, ref)
-
-    def resolve_surname(self, ref: PersonMention) -> int | None:
-        """An official for "Prime Minister Churchill": the one of that country who fits, never a guess."""
-        token = name_key(ref.person.name or "")
-        if not token or not ref.country:
-            return None
-        ident = (token, ref.country, _title_key(ref.person.title), ref.year, ref.guessed, ref.also)
-        if ident not in self.surnames:
-            self.surnames[ident] = self._surname(token, ref)
-        pk = self.surnames[ident]
-        return pk
-
-    def _surname(self, token: str, ref: PersonMention) -> int | None:
-        candidates = set(self.by_token.get((ref.country, "last", token), set()))
-        if _title_key(ref.person.title) in FIRST_NAME_TITLES:
-            candidates |= self.by_token.get((ref.country, "first", token), set())
-        held = [pk for pk in candidates if self._held(pk, ref)]
-        if len(held) == 1:
-            return held[0]
-        if len(candidates) == 1 and not held and not self._conflicts(next(iter(candidates)), ref):
-            return next(iter(candidates))
-        if candidates:
-            return None  # several people of that name: kept as written, unresolved
-        if ref.also and ref.also != ref.country:
-            # "Met with President Roosevelt" in Cairo: the visitor's compatriot, if one held that title then.
-            home = self.by_token.get((ref.also, "last", token), set())
-            held = [pk for pk in home if self._held(pk, PersonMention(ref.person, ref.also, ref.year))]
-            if len(held) == 1:
-                return held[0]
-        bare = self.by_token.get((ref.country, "bare", token), set())
-        fitting = [pk for pk in bare if not self._conflicts(pk, ref)]
-        if len(fitting) == 1:
-            self._observe(fitting[0], ref.person.title, ref.year)
-            return fitting[0]
-        if bare or ref.guessed:
-            return None
-        official = official_resolve(name=ref.person.name or "", country=ref.country)
-        if official is None:
-            return None
-        self._learn(official, None)
-        self._observe(official.pk, ref.person.title, ref.year)
-        return official.pk
+    def _post_country(self, official_id: int, country: str) -> str:
+        """A post is of the official's country, not of the place they were met in (rule 1)."""
+        known = self.people.people.get(official_id)
+        return (known.country if known and known.country else country) or ""
 
     def position(self, official_id: int, title: str | None, country: str) -> int | None:
         """The post `title` of the official (recorded once per title)."""
@@ -272,18 +345,21 @@ class ImportPeople:
         key = (official_id, title.lower())
         if key not in self.positions:
             official = Official.objects.get(pk=official_id)
+            country = self._post_country(official_id, country)
             position = position_record(official=official, title=title, country=country)
             self.positions[key] = position.pk
         return self.positions[key]
 
 
-def _loose_match(a: list[str], b: list[str]) -> bool:
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    rest = iter(long)
-    return all(token in rest for token in short)
-
-
 def same_person(a: PersonRef, b: PersonRef) -> bool:
-    return (a.key is not None and a.key == b.key) or (
-        a.name is not None and name_key(a.name) == name_key(b.name or "")
+    """Within one record: the same person named twice ("President Nursultan Nazarbayev" ... "Nazarbayev")."""
+    if a.key is not None and a.key == b.key:
+        return True
+    if not a.name or not b.name:
+        return False
+    if name_key(a.name) == name_key(b.name):
+        return True
+    agreement = compare(a.name, b.name)
+    return agreement == Agreement.SAME or (
+        agreement == Agreement.COMPATIBLE and bool(a.title and b.title) and titles_agree(a.title, b.title)
     )
