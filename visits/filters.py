@@ -24,36 +24,52 @@ class VisitFilter(df.FilterSet):
         help_text="Words in names, places, purpose and summary.",
     )
     official = df.ModelChoiceFilter(
+        label="Official",
         queryset=Official.objects.all(),
         to_field_name="slug",
         method="filter_official",
         help_text="An official's slug: visits made and meetings attended.",
     )
     organisation = df.ModelChoiceFilter(
+        label="Organisation",
         queryset=Organisation.objects.all(),
         to_field_name="slug",
         field_name="organisations",
         help_text="An organisation's slug.",
     )
-    origin = CountryFilter(field_name="origin_country", help_text="Visitor's country, ISO 3166-1 alpha-2.")
-    destination = CountryFilter(field_name="destination_country", help_text="Host country, ISO code.")
-    country = CountryFilter(method="filter_country", help_text="Either side of the visit, ISO code.")
-    kind = df.ChoiceFilter(choices=VisitKind.choices)
-    status = df.ChoiceFilter(choices=VisitStatus.choices)
-    date_after = df.DateFilter(field_name="start_date", lookup_expr="gte", help_text="Starting on or after.")
+    origin = CountryFilter(
+        label="Origin", field_name="origin_country", help_text="Visitor's country, ISO 3166-1 alpha-2."
+    )
+    destination = CountryFilter(
+        label="Destination", field_name="destination_country", help_text="Host country, ISO code."
+    )
+    country = CountryFilter(
+        label="Either side", method="filter_country", help_text="Either side of the visit, ISO code."
+    )
+    kind = df.ChoiceFilter(label="Kind", choices=VisitKind.choices)
+    status = df.ChoiceFilter(label="Status", choices=VisitStatus.choices)
+    date_after = df.DateFilter(
+        label="From date", field_name="start_date", lookup_expr="gte", help_text="Starting on or after."
+    )
     date_before = df.DateFilter(
-        field_name="start_date", lookup_expr="lte", help_text="Starting on or before."
+        label="To date", field_name="start_date", lookup_expr="lte", help_text="Starting on or before."
     )
     year = df.NumberFilter(
+        label="Year",
         field_name="start_date",
         method="filter_year",
         min_value=1000,
         max_value=2999,
         help_text="Starting in this year.",
     )
-    reviewed = StrictBooleanFilter(method=reviewed_filter, help_text="Only records an editor accepted.")
+    reviewed = StrictBooleanFilter(
+        label="Reviewed", method=reviewed_filter, help_text="Only records an editor accepted."
+    )
     updated_after = UpdatedAfterFilter(
-        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+        label="Updated since",
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Changed at or after (ISO 8601): for syncing.",
     )
 
     class Meta:

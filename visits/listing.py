@@ -13,21 +13,8 @@ from visits.models import Visit, VisitQuerySet
 FILTER_NAMES = tuple(VisitFilter.base_filters)
 COUNTRY_FILTERS = ("origin", "destination", "country")
 CITATION = "Archive of official visits, {permalink}, retrieved {date}"
-LABELS = {
-    "q": "Search",
-    "official": "Official",
-    "organisation": "Organisation",
-    "origin": "From",
-    "destination": "To",
-    "country": "Country (either side)",
-    "kind": "Kind",
-    "status": "Status",
-    "date_after": "From date",
-    "date_before": "To date",
-    "year": "Year",
-    "reviewed": "Reviewed",
-    "updated_after": "Updated since",
-}
+# The labels the side panel, the chips and the error messages show: the FilterSet's own.
+LABELS = {name: str(f.label) for name, f in VisitFilter.base_filters.items()}
 
 
 @dataclass

@@ -12,7 +12,7 @@ from common.evidence import highlight
 from common.filters import MAX_QUERY_LENGTH
 from common.models import ReviewState
 from visits import keyset
-from visits.listing import COUNTRY_FILTERS, Listing, read_filters
+from visits.listing import COUNTRY_FILTERS, LABELS, Listing, read_filters
 from visits.models import Evidence, Source, Visit, VisitKind, VisitStatus
 from visits.suggestions import SuggestionForm, client_key, take_slot
 
@@ -56,6 +56,7 @@ def filter_panel_context() -> dict[str, Any]:
         "kind_choices": VisitKind.choices,
         "status_choices": VisitStatus.choices,
         "max_query_length": MAX_QUERY_LENGTH,
+        "labels": LABELS,
     }
 
 

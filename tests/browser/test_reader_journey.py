@@ -32,7 +32,7 @@ def test_reader_filters_opens_a_visit_follows_an_official_and_exports(page: Page
     panel.get_by_label("Year").fill("2024")
     panel.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"destination=TJ.*year=2024|year=2024.*destination=TJ"))
-    expect(page.get_by_role("link", name=re.compile("Remove filter To: .*Tajikistan"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Remove filter Destination: .*Tajikistan"))).to_be_visible()
     rows = page.locator(".vrow")
     expect(rows).to_have_count(2)  # the Prosecutor General's visit and the planned state visit
 

@@ -66,7 +66,7 @@ def test_official_filter_includes_visits_where_they_met_the_visitor(client, scen
 
 def test_active_filters_show_as_removable_chips(client, scenario):
     html = client.get(URL, {"destination": "TJ", "year": "2024"}).content.decode()
-    assert "Remove filter To: \U0001f1f9\U0001f1ef Tajikistan" in html
+    assert "Remove filter Destination: \U0001f1f9\U0001f1ef Tajikistan" in html
     assert 'href="?year=2024"' in html  # removing the destination keeps the year
     assert 'href="?destination=TJ"' in html
     assert "Clear all" in html
@@ -83,7 +83,10 @@ def test_side_panel_keeps_the_chosen_values(client, scenario):
     ("params", "message"),
     [
         ({"date_after": "2024-13-40"}, "From date: Enter a valid date."),
-        ({"destination": "XX"}, "To: Select a valid choice. XX is not one of the available choices."),
+        (
+            {"destination": "XX"},
+            "Destination: Select a valid choice. XX is not one of the available choices.",
+        ),
         ({"year": "nineteen"}, "Year: Enter a number."),
         ({"official": "nobody-at-all"}, "Official: Select a valid choice."),
         ({"kind": "secret"}, "Kind: Select a valid choice."),
