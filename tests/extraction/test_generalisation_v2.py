@@ -279,6 +279,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "saw_and_talked_with_are_meetings_in_person",
+        "2019-02-11",
+        "Slovakia's Foreign Minister Juraj Novak is in Georgia on a working visit. In Tbilisi he met his "
+        "Georgian counterpart Levan Beridze. In separate meetings, Novak also saw Prime Minister Giorgi "
+        "Kvirikashvili and State Minister Nino Lortkipanidze. He also talked with Davit Usupashvili about "
+        "security.",
+        visits=[dict(visitor="Juraj Novak", to="GE", kind="working", visitor_country="SK")],
+        meetings=[
+            {"Juraj Novak", "Levan Beridze"},
+            {"Juraj Novak", "Giorgi Kvirikashvili"},
+            {"Juraj Novak", "Nino Lortkipanidze"},
+            {"Juraj Novak", "Davit Usupashvili"},
+        ],
+    ),
+    Case(
+        "spoke_with_by_phone_is_no_meeting",
+        "2019-02-11",
+        "Foreign Minister Juraj Novak spoke with his Georgian counterpart Levan Beridze by phone on Monday.",
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

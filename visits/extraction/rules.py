@@ -40,6 +40,7 @@ _MEET = re.compile(
     r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
     r"\bwas (?:received|welcomed|hosted|greeted|given)\b|"
     r"\bgranted\b(?: \w+){0,3}? audience\b|\breceived (?:\w+ )?in (?:an )?audience\b|"
+    r"\b(?:also )?saw\b(?= (?:the |his |her )?(?-i:[A-Z]))|\b(?:talked|spoke|conversed) (?:\w+ )?with\b|"
     r"\bmeeting between\b|(?<!the )(?<!a )(?<!this )(?<!their )\bmeeting (?=(?:the |his |her )?(?-i:[A-Z]))|"
     r"\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
@@ -71,6 +72,10 @@ _MEET_HINTS = (
     "confer",
     "was given",
     "audience",
+    "saw",
+    "talked",
+    "spoke",
+    "conversed",
 )
 _MULTI = re.compile(
     r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
