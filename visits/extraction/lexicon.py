@@ -251,3 +251,11 @@ PERSON_NOUNS = frozenset(
 )
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+# Letters after a name (orders, degrees, seats, ranks retired): they end a name, they are not part of it.
+POSTNOMINALS = _words(
+    """
+    AC AO AM OAM OBE MBE CBE KBE DBE GBE GCMG KCMG CMG MP MLA MNA MSP QC KC PC CH OM GCB KCB CB DSO MC VC
+    PhD retd Retd rtd Rtd ONZ ONZM CNZM KNZM
+    """
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, fold, gazetteer
-from .lexicon import HONORIFICS, INSTITUTION, PARTICLES, STOPCAPS
+from .lexicon import HONORIFICS, INSTITUTION, PARTICLES, POSTNOMINALS, STOPCAPS
 from .mentions import Doc, Mention, Person, Place, TitlePhrase
 from .posts import _titles
 from .text import Token, tokenize
@@ -100,6 +100,8 @@ def _name_token(tok: Token, f: str, tag: str) -> bool:
         return False
     if len(t) >= 4 and t.isupper():
         return False  # datelines and agency names: "ASTANA", "KAZINFORM"
+    if t in POSTNOMINALS:
+        return False  # "Mark Binskin AC", "John Smith MP", "(retd)"
     if len(t) > 2 and t[-1].isupper() and t[-2].islower():
         return False  # social-media handles glued to an initial: "MaithripalaS"
     return t[:1].isalpha() and not any(c.isdigit() for c in t)

@@ -329,12 +329,8 @@ def _visits_from_meetings(
                 continue
             # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
             guests = any(doc.persons[o].country not in (None, m.country) for o in m.people if o != p_idx)
-            hosts = [o for o in m.people if o != p_idx and doc.persons[o].country == m.country]
-            known_foreign = (
-                (p_idx, m.country) in foreign
-                or (rank == 0 and m.located and len(m.people) > 1 and not guests)
-                # two people met in X, the other is known to be of X: the one of unknown country came
-                or (len(m.people) == 2 and len(hosts) == 1)
+            known_foreign = (p_idx, m.country) in foreign or (
+                rank == 0 and m.located and len(m.people) > 1 and not guests
             )
             if p.country == m.country or (p.country is None and not known_foreign):
                 continue
