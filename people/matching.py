@@ -358,6 +358,9 @@ class Tenure:
 
 # A post seen in 1990 and 1992 was probably held in 1994 too; a post seen in 1959 was not held in 2015.
 SLACK_DAYS = 4 * 366
+# A record made from a surname alone ("Prime Minister Nehru", 1949) has only the dates it was named on:
+# the same surname, post and country within eight years of them is that person (Nehru again in 1956).
+BARE_SLACK_DAYS = 8 * 366
 
 
 @dataclass
@@ -389,13 +392,15 @@ class Register:
             for t in self.tenures.get(person, ())
         )
 
-    def conflicts(self, person: Hashable, title: str | None, day: datetime.date | None) -> bool:
+    def conflicts(
+        self, person: Hashable, title: str | None, day: datetime.date | None, slack: int = SLACK_DAYS
+    ) -> bool:
         """Known under this title, but only in other periods (Fidel Castro, premier in 1959, not in 2015)."""
         key = title_key(title)
         if not key or day is None:
             return False
         same = [t for t in self.tenures.get(person, ()) if t.title == key]
-        return bool(same) and not self.held(person, title, day)
+        return bool(same) and not self.held(person, title, day, slack)
 
 
 # ---------------------------------------------------------------------------------------------- resolving
@@ -565,7 +570,7 @@ class People:
             for i in sorted(set(exact), key=str)
             if (mention.country or body)
             and self.people[i].country == mention.country
-            and not self.register.conflicts(i, mention.title, mention.day)
+            and not self.register.conflicts(i, mention.title, mention.day, BARE_SLACK_DAYS)
         ]
         if len(exact) == 1:
             return Decision(id=exact[0], why="that surname on record, in that country")

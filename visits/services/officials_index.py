@@ -91,6 +91,7 @@ class ImportPeople:
         self.pending: list[tuple[tuple, PersonMention]] = []
         self._temp = itertools.count()
         self.surnames: dict[tuple, int | None] = {}
+        self.surname_refs: list[PersonMention] = []
 
     def _load_register(self) -> None:
         """Who held which post when, by what is on record: dated posts, visitors and meeting participants."""
@@ -136,6 +137,8 @@ class ImportPeople:
             self.register.observe(pk, person.title, ref.country, ref.day)
             return pk
         if not _full(person.name):
+            if person.name:
+                self.surname_refs.append(ref)  # resolved in flush(), once everyone named in full is known
             return None
         placeholder = ("name", len(self.pending))
         self.pending.append((placeholder, ref))
@@ -149,8 +152,12 @@ class ImportPeople:
         found. So the outcome does not depend on which spelling came first, and a second import of the
         same records (which starts from everyone the first one created) decides exactly the same.
         """
-        if not self.pending:
-            return
+        if self.pending:
+            self._flush_full_names()
+        if self.surname_refs:
+            self._flush_surnames()
+
+    def _flush_full_names(self) -> None:
         order = sorted(
             self.pending,
             key=lambda item: (not item[1].person.country, item[1].year or 0, item[0][1]),
@@ -292,28 +299,85 @@ class ImportPeople:
 
     # ------------------------------------------------------------------ surnames
 
+    def _ident(self, ref: PersonMention) -> tuple:
+        mention = ref.mention()
+        return (
+            name_key(mention.name),
+            mention.title or "",
+            mention.country,
+            mention.place,
+            ref.year,
+            ref.guessed,
+        )
+
+    def _flush_surnames(self) -> None:
+        """Resolve the surnames noted so far, in passes until stable (as _flush_full_names does).
+
+        Only people on record by surname alone gain register evidence from a surname: links made on a
+        surname never widen what a full name's record says (the same rule the register on record obeys).
+        """
+        refs: dict[tuple, PersonMention] = {}
+        for ref in sorted(self.surname_refs, key=lambda r: (r.guessed, not r.person.country, r.year or 0)):
+            refs.setdefault(self._ident(ref), ref)
+        self.surname_refs.clear()
+        base = self.register
+        bare = {pid for pid, names in self.people.names.items() if not any(n.is_full for n in names)}
+        decisions: dict[tuple, object] = {}
+        for _ in range(4):
+            register = self._observed_bare(base, decisions, refs, bare)
+            self.people.register = register
+            previous, decisions = decisions, {}
+            for ident, ref in refs.items():
+                decision = self.people.resolve(ref.mention())
+                pid = decision.id
+                if pid is None and decision.new and not ref.guessed:
+                    pid = previous.get(ident)
+                    if not (isinstance(pid, tuple) and pid in self.people.people):
+                        pid = ("new", next(self._temp))
+                        self.people.add(Known(pid, ref.person.name or "", ref.mention().country))
+                        bare.add(pid)
+                if pid in bare and not previous:
+                    register.observe(pid, ref.person.title, "", ref.day)
+                decisions[ident] = pid
+            stale = [p for p in self.people.people if isinstance(p, tuple) and p not in decisions.values()]
+            for pid in stale:
+                self._forget(pid)
+            if decisions == previous:
+                break
+        temps = [pid for pid in dict.fromkeys(decisions.values()) if isinstance(pid, tuple)]
+        created = officials_create(
+            people=[(self.people.people[p].name, self.people.people[p].country) for p in temps]
+        )
+        real = {temp: official.pk for temp, official in zip(temps, created, strict=True)}
+        for temp, official in zip(temps, created, strict=True):
+            self._rename(temp, official.pk, self.people.people[temp].country)
+            self.official_keys[official.pk] = official.name_key
+        self.register = self._observed_bare(
+            base, {i: real.get(p, p) for i, p in decisions.items()}, refs, bare | set(real.values())
+        )
+        self.people.register = self.register
+        for ident, pid in decisions.items():
+            self.surnames[ident] = real.get(pid, pid) if isinstance(pid, tuple) else pid  # type: ignore[assignment]
+
+    def _observed_bare(self, base: Register, decisions: dict, refs: dict, bare: set) -> Register:
+        register = Register()
+        for pid, tenures in base.tenures.items():
+            register.tenures[pid] = [Tenure(t.title, t.country, t.first, t.last) for t in tenures]
+        for ident, pid in decisions.items():
+            if pid in bare:
+                ref = refs[ident]
+                register.observe(pid, ref.person.title, "", ref.day)
+        return register
+
     def resolve_surname(self, ref: PersonMention) -> int | None:
         """An official for "Prime Minister Churchill": the one who held that post then, never a guess."""
         if not ref.person.name or _full(ref.person.name):
             return None
-        mention = ref.mention()
-        ident = (name_key(mention.name), mention.title or "", mention.country, mention.place, ref.year)
+        ident = self._ident(ref)
         if ident not in self.surnames:
-            self.surnames[ident] = self._surname(ref, mention)
-        return self.surnames[ident]
-
-    def _surname(self, ref: PersonMention, mention: Mention) -> int | None:
-        decision = self.people.resolve(mention)
-        if decision.id is not None:
-            pk = decision.id
-        elif decision.new and not ref.guessed:
-            official = officials_create(people=[(ref.person.name or "", mention.country)])[0]
-            self._add_official(official)
-            pk = official.pk
-        else:
-            return None
-        self.register.observe(pk, ref.person.title, self.people.people[pk].country, ref.day)
-        return pk
+            self.surname_refs.append(ref)
+            self._flush_surnames()
+        return self.surnames.get(ident)
 
     # ------------------------------------------------------------------ posts
 
