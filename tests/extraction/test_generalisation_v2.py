@@ -302,6 +302,54 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "the_fm_is_the_foreign_minister_not_the_nearest_name",
+        "2024-05-20",
+        "Pakistan's Foreign Minister Imran Qadir arrived in Dhaka on Monday. Bangladesh Foreign Adviser "
+        "Touhid Karim received him. The FM later met Chief Adviser Anisul Haque.",
+        visits=[dict(visitor="Imran Qadir", to="BD", city="Dhaka", visitor_country="PK")],
+        meetings=[{"Touhid Karim", "Imran Qadir"}, {"Imran Qadir", "Anisul Haque"}],
+    ),
+    Case(
+        "the_mos_is_the_minister_of_state",
+        "2024-05-20",
+        "Minister of State for External Affairs Vijay Menon arrived in Suva. Fijian Prime Minister Sitiveni "
+        "Lal received Foreign Minister Penny Ward of Australia the same day. The MoS met Deputy Prime "
+        "Minister Biman Naidu.",
+        visits=[
+            dict(visitor="Vijay Menon", to="FJ", city="Suva"),
+            dict(visitor="Penny Ward", to="FJ", city="Suva", visitor_country="AU"),
+        ],
+        meetings=[{"Sitiveni Lal", "Penny Ward"}, {"Vijay Menon", "Biman Naidu"}],
+    ),
+    Case(
+        "received_by_the_host_in_his_capital",
+        "2024-05-20",
+        "Indian Prime Minister Narendra Mehta arrived in Male on Monday. He was received by Maldivian "
+        "Foreign Minister Moosa Rasheed.",
+        visits=[dict(visitor="Narendra Mehta", to="MV", city="Male", visitor_country="IN")],
+        meetings=[{"Narendra Mehta", "Moosa Rasheed"}],
+        officials={"Moosa Rasheed": dict(country="MV")},
+    ),
+    Case(
+        "a_time_clause_traveller_is_not_the_subject",
+        "2024-05-20",
+        "Before the minister arrived, President Ali Hassan had met Ambassador John Ward in Mogadishu. Kenyan "
+        "Foreign Minister Musa Odhiambo arrived in Mogadishu on Monday and met Hassan.",
+        visits=[dict(visitor="Musa Odhiambo", to="SO", city="Mogadishu", visitor_country="KE")],
+        meetings=[{"Ali Hassan", "John Ward"}, {"Musa Odhiambo", "Ali Hassan"}],
+    ),
+    Case(
+        "met_someone_together_with_someone",
+        "2024-05-20",
+        "President Louis Marchand met Chancellor Otto Weber together with Prime Minister Jan Nowak in Berlin "
+        "on Monday.",
+        visits=[dict(visitor="Louis Marchand", to="DE", city="Berlin")],
+        meetings=[{"Louis Marchand", "Otto Weber", "Jan Nowak"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -77,6 +77,9 @@ CITY_STOPLIST = frozenset(
     }
 )
 
+# Capitals whose name is far more often something else in news copy (a state, a lake, a person).
+AMBIGUOUS_CAPITALS = frozenset({"victoria"})
+
 # Common short or alternative country names that ISO's names do not cover.
 EXTRA_COUNTRY_NAMES: dict[str, str] = {
     "iran": "IR",
@@ -321,7 +324,7 @@ def _load_cities(g: Gazetteer) -> None:
             if f not in best or best[f][0] < rank:
                 best[f] = (rank, city["countrycode"], n)
     for capital, code in capitals.items():
-        if fold(capital) not in CITY_STOPLIST:  # "Victoria" is far more often a state or a name
+        if fold(capital) not in AMBIGUOUS_CAPITALS:  # "Victoria" is far more often a state or a lake
             best.setdefault(fold(capital), (10**9, code, capital))
         g.capital[code] = CAPITAL_NAMES.get(code, capital)
     for _, (_, code, n) in sorted(best.items()):

@@ -150,6 +150,11 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and toks[i + 1].start - toks[i].end <= 1
             and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
             and (i == 0 or fd[i - 1] != "in")
+        ) or (
+            tags[i] == "city"  # "President Hassan": a city's name right after a post is the holder's name
+            and i in doc.title_ending
+            and not doc.title_ending[i].country
+            and doc.place_at[i].j == i + 1
         )
         # "President To Lam": a short function word that is capitalised right after a post starts a name
         after_post = (
@@ -354,7 +359,27 @@ def _of_country(doc: Doc, j: int) -> str | None:
     place = doc.place_at.get(k)
     if place is None or place.kind != "country" or place.i != k:
         return None
-    if place.j < n and fd[place.j] not in (",", ";", ".", "and", ")", "-", "--", "who", "were", "was", "are"):
+    if place.j < n and fd[place.j] not in (
+        (
+            ",",
+            ";",
+            ".",
+            "and",
+            ")",
+            "-",
+            "--",
+            "who",
+            "were",
+            "was",
+            "are",
+            "the",
+            "on",
+            "in",
+            "at",
+            "for",
+            "to",
+        )
+    ):
         return None
     return place.code
 
@@ -439,7 +464,16 @@ def _late_mentions(doc: Doc) -> None:
     to exactly one person are added."""
     taken = {k for m in doc.mentions for k in range(m.i, m.j)}
     added = False
-    for i, j in _name_runs(doc):
+    runs = _name_runs(doc)
+    # a one-word city that is the surname of someone named in full ("met Hassan" after "Ali Hassan")
+    runs += [
+        (p.i, p.j)
+        for p in doc.places
+        if p.kind == "city"
+        and p.j == p.i + 1
+        and (p.i == 0 or doc.folded[p.i - 1] not in ("in", "to", "at", "from", "of", "near", "for"))
+    ]
+    for i, j in runs:
         if any(k in taken for k in range(i, j)):
             continue
         keys = frozenset(fold(doc.tokens[k].text).rstrip(".") for k in range(i, j))

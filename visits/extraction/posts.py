@@ -10,6 +10,19 @@ from .mentions import Doc, TitlePhrase
 CONNECTORS = frozenset({"of", "for", "the", "and", "under", "on", "'s", "&", "to", "in", "at"})
 
 
+def _is_plural(g: Gazetteer, head: tuple[str, ...]) -> bool:
+    """Whether a post's head is the plural of a listed post ("ministers"), not a head that ends in s
+    ("MoS", "chairs" the verb)."""
+    last = head[-1]
+    if not last.endswith("s") or last == "chairs":
+        return False
+    for singular in (last[:-1], last[:-2]):
+        key = (*head[:-1], singular)
+        if key in g.titles.get(key[0], ()):
+            return True
+    return False
+
+
 def _titles(doc: Doc, g: Gazetteer) -> None:
     """Find posts: modifiers, a head from the titles list, then an "of/for ..." complement."""
     toks, fd, n = doc.tokens, doc.folded, len(doc.tokens)
@@ -71,9 +84,7 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
             start -= 1  # "External Affairs Minister": portfolio words before the head belong to the post
         text = doc.text[toks[start].start : toks[j - 1].end]
         head = tuple(fd[k : k + hl])
-        tp = TitlePhrase(
-            start, j, text, head, plural=fd[k + hl - 1].endswith("s") and fd[k + hl - 1] != "chairs"
-        )
+        tp = TitlePhrase(start, j, text, head, plural=_is_plural(g, head))
         _title_qualifiers(doc, tp)
         doc.titles.append(tp)
         doc.title_starting[tp.i] = tp

@@ -16,6 +16,13 @@ SYNONYMS: dict[str, frozenset[str]] = {
     "premier": frozenset({"prime minister"}),
     "pm": frozenset({"prime minister"}),
     "fm": frozenset({"foreign minister", "minister of foreign affairs", "minister for foreign affairs"}),
+    "eam": frozenset({"external affairs minister", "minister of external affairs", "foreign minister"}),
+    "mos": frozenset({"minister of state"}),
+    "dpm": frozenset({"deputy prime minister"}),
+    "cm": frozenset({"chief minister"}),
+    "sg": frozenset({"secretary general", "secretary-general"}),
+    "unsg": frozenset({"secretary general", "secretary-general"}),
+    "fs": frozenset({"foreign secretary"}),
     "chief": frozenset({"secretary general", "secretary-general", "director general", "head"}),
     "foreign minister": frozenset(
         {
@@ -135,6 +142,12 @@ def _delegation_countries(doc: Doc, sents: list[Sentence]) -> None:
             p.country = place.code
 
 
+def _object_her(doc: Doc, i: int) -> bool:
+    """Whether "her" at token i is an object ("received her") rather than a possessive ("her visit")."""
+    nxt = doc.folded[i + 1] if i + 1 < len(doc.folded) else "."
+    return not nxt[:1].isalpha() or nxt in ("on", "in", "at", "and", "with", "for", "to", "as", "during")
+
+
 def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int], int | None]:
     """References per sentence, each sentence's first-named person, and the delegation head if any."""
     by_start = {m.i: m for m in doc.mentions}
@@ -188,6 +201,8 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         for r in refs:
             if r.kind == "pronoun":
                 earlier = [x for x in refs if x.kind != "pronoun" and x.i < r.i]
+                if doc.folded[r.i] == "him" or (doc.folded[r.i] == "her" and _object_her(doc, r.i)):
+                    earlier = []  # "X received him": an object pronoun is not the clause's own subject
                 r.person = earlier[0].person if earlier else -1  # left to the caller: the person followed
         named = [r for r in refs if r.person >= 0]
         if named:

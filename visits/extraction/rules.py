@@ -289,7 +289,7 @@ def meetings_in(
     after = [
         r
         for r in refs
-        if r.start >= t1
+        if (r.start >= t1 or (t0 < r.start < t1 and re.match(r"me", trig)))  # "met X together with Y"
         and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])
     ]
     # a relative or purpose clause after the objects ends the object list
@@ -320,6 +320,8 @@ def meetings_in(
         groups = [objects]  # "Leaders are holding talks in Abuja, with President X ... in attendance"
     elif objects and not subj and re.match(r"(?:received|welcomed|hosted|receives|welcomes|hosts)", trig):
         groups = [objects[:1]]  # "The President welcomed the visiting Foreign Minister X": a host unnamed
+    elif objects and subj and re.search(r"\b(?:together|along) with\b", text[m.start() :]):
+        groups = [list(dict.fromkeys(subj + objects))]  # "met X together with Y": one session of all
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
     elif subj and _GROUP.search(text[m.start() : m.end() + 80]):
@@ -330,11 +332,10 @@ def meetings_in(
         groups = []
     if not groups:
         return []
-    host = (
-        subj[0]
-        if subj and ("receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig)
-        else None
-    )
+    host_verb = "receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig
+    host = subj[0] if subj and host_verb and not passive else None
+    if host_verb and passive and objects:
+        host = objects[0]  # "He was received by Foreign Minister X": the host is the agent
     city, country = _location(doc, sent, ctx, host)
     dates = [
         d

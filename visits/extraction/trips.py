@@ -231,6 +231,12 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
         if not _CLAUSE_BREAK.search(gap) or r.kind == "pronoun":
             return r.person
         return -1
+    if re.search(
+        r"\b(?:before|after|when|as soon as|once|until|as)\s+(?:the|his|her|their)\b[^,]*$",
+        text[:verb_start],
+        re.I,
+    ):
+        return -1  # "Before the minister arrived, ...": someone the clause names only by post
     implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
     return agent if implicit else -1
 
