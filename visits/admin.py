@@ -64,31 +64,8 @@ class VisitAdmin(CuratedAdmin):
     list_select_related = ("visitor",)
     inlines = (MeetingInline, EvidenceInline)
     fieldsets = (
-        (None, {"fields": ("visitor", "visitor_name", "visitor_title", "visitor_position", "delegation")}),
-        (
-            "Where and when",
-            {
-                "fields": (
-                    "origin_country",
-                    "destination_country",
-                    "destination_city",
-                    ("start_date", "start_precision"),
-                    ("end_date", "end_precision"),
-                )
-            },
-        ),
-        ("What", {"fields": ("kind", "status", "purpose", "summary", "organisations")}),
-        (
-            "Record",
-            {
-                "fields": (
-                    "review_state",
-                    ("external_scheme", "external_id"),
-                    "edited_fields",
-                    ("created_at", "updated_at"),
-                )
-            },
-        ),
+        *((title, {"fields": fields}) for title, fields in Visit.FIELD_GROUPS),
+        ("Changes", {"fields": ("edited_fields", ("created_at", "updated_at"))}),
     )
 
     def save_model(self, request: HttpRequest, obj: Visit, form, change: bool) -> None:

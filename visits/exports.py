@@ -17,26 +17,10 @@ from visits.models import Visit, VisitStatus
 
 CHUNK = 2000
 FEED_SIZE = 50
-COLUMNS = [
-    "id",
-    "url",
-    "visitor",
-    "visitor_slug",
-    "visitor_title",
-    "origin_country",
-    "destination_country",
-    "destination_city",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "end_precision",
-    "kind",
-    "status",
-    "purpose",
-    "meeting_count",
-    "review_state",
-    "updated_at",
-]
+# The record's own fields (as Visit.FIELD_GROUPS lists them; related records by slug, or id without one),
+# framed by what the archive adds: its id and page, the meeting count and the last change.
+FIELDS = [name for name in Visit.content_fields() if not Visit._meta.get_field(name).many_to_many]
+COLUMNS = ["id", "url", *FIELDS, "meeting_count", "updated_at"]
 
 
 def export_queryset(listing: Listing):
@@ -53,25 +37,25 @@ def _citation(request: HttpRequest, listing: Listing) -> tuple[str, str]:
     return CITATION.format(permalink=permalink, date=timezone.now().date().isoformat()), permalink
 
 
+def _cell(visit: Visit, name: str) -> object:
+    field = Visit._meta.get_field(name)
+    if field.is_relation:
+        if getattr(visit, field.attname) is None:
+            return ""
+        related = getattr(visit, name)
+        return getattr(related, "slug", related.pk)
+    value = getattr(visit, name)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return getattr(value, "code", value) or ("" if value is None else value)
+
+
 def _row(request: HttpRequest, visit: Visit) -> dict[str, object]:
     return {
         "id": visit.pk,
         "url": request.build_absolute_uri(visit.get_absolute_url()),
-        "visitor": visit.visitor_display,
-        "visitor_slug": visit.visitor.slug if visit.visitor_id else "",
-        "visitor_title": visit.visitor_title,
-        "origin_country": visit.origin_country.code or "",
-        "destination_country": visit.destination_country.code or "",
-        "destination_city": visit.destination_city,
-        "start_date": visit.start_date.isoformat() if visit.start_date else None,
-        "start_precision": visit.start_precision,
-        "end_date": visit.end_date.isoformat() if visit.end_date else None,
-        "end_precision": visit.end_precision,
-        "kind": visit.kind,
-        "status": visit.status,
-        "purpose": visit.purpose,
+        **{name: _cell(visit, name) for name in FIELDS},
         "meeting_count": visit.meeting_count,
-        "review_state": visit.review_state,
         "updated_at": visit.updated_at.isoformat(),
     }
 

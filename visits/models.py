@@ -112,6 +112,23 @@ class Visit(Curated):
 
     # What the `q` filter searches; migration 0003 indexes exactly this text on PostgreSQL.
     SEARCH_FIELDS = ("visitor_name", "visitor_title", "destination_city", "purpose", "summary")
+    # The one list of what an editor enters, grouped as admin shows it. The API's input and output, the
+    # admin form and the CSV export are derived from it: a new field is added here and nowhere else.
+    FIELD_GROUPS: tuple[tuple[str | None, tuple[str | tuple[str, ...], ...]], ...] = (
+        (None, ("visitor", "visitor_name", "visitor_title", "visitor_position", "delegation")),
+        (
+            "Where and when",
+            (
+                "origin_country",
+                "destination_country",
+                "destination_city",
+                ("start_date", "start_precision"),
+                ("end_date", "end_precision"),
+            ),
+        ),
+        ("What", ("kind", "status", "purpose", "summary", "organisations")),
+        ("Record", ("review_state", ("external_scheme", "external_id"))),
+    )
 
     visitor = models.ForeignKey(
         "people.Official",
@@ -195,6 +212,16 @@ class Visit(Curated):
 
     def get_absolute_url(self) -> str:
         return cached_reverse("visits:visit-detail", pk=self.pk)
+
+    @classmethod
+    def content_fields(cls) -> list[str]:
+        """FIELD_GROUPS flattened: every field an editor enters, in the order admin shows them."""
+        return [
+            name
+            for _, fields in cls.FIELD_GROUPS
+            for item in fields
+            for name in (item if isinstance(item, tuple) else (item,))
+        ]
 
     def name_visitor(self) -> None:
         """Default the name as written to the official's name (the search index reads visitor_name)."""

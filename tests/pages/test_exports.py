@@ -9,6 +9,7 @@ import defusedxml.ElementTree as ET
 import pytest
 
 from tests.factories import VisitFactory
+from visits.models import Visit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -32,10 +33,11 @@ def test_csv_export_has_citation_header_and_only_the_filtered_rows(client, scena
     assert [r["id"] for r in rows] == [str(scenario.visit.pk)]
     row = rows[0]
     assert (row["visitor"], row["origin_country"], row["destination_country"]) == (
-        "Kamran Aliyev",
+        scenario.visit.visitor.slug,
         "AZ",
         "TJ",
     )
+    assert set(Visit.content_fields()) - {"organisations"} <= set(row)  # every field an editor enters
     assert row["url"] == f"http://testserver/visits/{scenario.visit.pk}/"
     assert row["meeting_count"] == "1"
 
