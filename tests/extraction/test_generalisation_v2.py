@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import Case
+from .test_generalisation import Case, D
 from .test_generalisation import test_generalisation as check
 
 CASES = [
@@ -347,6 +347,40 @@ CASES += [
         "on Monday.",
         visits=[dict(visitor="Louis Marchand", to="DE", city="Berlin")],
         meetings=[{"Louis Marchand", "Otto Weber", "Jan Nowak"}],
+    ),
+]
+
+CASES += [
+    Case(
+        "a_phone_call_in_a_relative_clause_leaves_the_trip",
+        "2024-05-20",
+        "President Lin Wei-min, who held a phone call with President Santiago Ortiz last week, arrived in "
+        "Asuncion on Monday for a state visit.",
+        visits=[dict(visitor="Lin Wei-min", to="PY", kind="state", start=D("2024-05-20"))],
+    ),
+    Case(
+        "a_palace_named_after_a_capital_is_not_that_capital",
+        "2024-05-20",
+        "Japanese Foreign Minister Yumi Sato arrived in Kuching on Monday. Chief Minister Abang Osman "
+        "received her at Astana Negeri.",
+        visits=[dict(visitor="Yumi Sato", to="MY", city="Kuching", visitor_country="JP")],
+        meetings=[{"Abang Osman", "Yumi Sato"}],
+    ),
+    Case(
+        "accompanied_to_the_summit_by",
+        "2024-05-20",
+        "Prime Minister Kofi Boateng was accompanied to the summit in Addis Ababa by Foreign Minister Ama "
+        "Owusu.",
+        visits=[
+            dict(visitor="Kofi Boateng", to="ET", city="Addis Ababa", kind="multilateral"),
+            dict(visitor="Ama Owusu", to="ET", city="Addis Ababa", kind="multilateral"),
+        ],
+    ),
+    Case(
+        "kind_stated_in_the_next_sentence",
+        "2024-05-20",
+        "Hungarian Foreign Minister Peter Varga arrived in Baku on Monday. The visit is an official one.",
+        visits=[dict(visitor="Peter Varga", to="AZ", city="Baku", kind="official")],
     ),
 ]
 

@@ -27,7 +27,7 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import _KIND, unnamed_travellers, visits_in
+from .trips import _KIND, kind_of, unnamed_travellers, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.
@@ -35,6 +35,7 @@ MAX_CHARS = 100_000
 
 _VAGUE = (("counterpart",), ("colleague",), ("counterparts",))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_VISIT_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:visit|trip)\b", re.I)
 _TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
 _LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
@@ -129,7 +130,14 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
         visits = visits_in(doc, sent, refs, ctx, published, agent) or unnamed_travellers(doc, sent, refs)
         kind_m = _KIND.search(sent.text)
-        ctx.trip_kind = kind_m.group(1).lower() if kind_m and not visits else None
+        ctx.trip_kind = kind_of(kind_m) if kind_m and not visits else None
+        if (
+            ctx.trip_kind
+            and raw_visits
+            and raw_visits[-1].kind == "unknown"
+            and _VISIT_NOUN.search(sent.text)
+        ):
+            raw_visits[-1].kind = ctx.trip_kind  # "... arrived in Baku. The visit is an official one."
         for v in visits:
             if v.status == "completed" and v.country != doc.persons[v.person].country and not v.later:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country

@@ -236,8 +236,23 @@ _ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|repor
 _INITIAL_PP = re.compile(r"\s*(?:in|during|at|after|speaking after)\b", re.I)
 
 
+def _venue_name(doc: Doc, p: Place, ctx: Context) -> bool:
+    """ "Astana Negeri" in Kuching, "Paris Hall" in Dakar: a place's name that begins a longer proper name,
+    away from where the trip is, names a building, not the place."""
+    n = len(doc.tokens)
+    return (
+        ctx.trip_country is not None
+        and p.code != ctx.trip_country
+        and p.j < n
+        and doc.tokens[p.j].cap
+        and not doc.tag[p.j]
+        and doc.tokens[p.j].start - doc.tokens[p.j - 1].end <= 1
+    )
+
+
 def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple[str | None, str | None]:
-    city, country = _city_country(_located(doc, sentence_places(doc, sent)))
+    places = [p for p in _located(doc, sentence_places(doc, sent)) if not _venue_name(doc, p, ctx)]
+    city, country = _city_country(places)
     if country is None and _HERE.search(sent.text):
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
     if country is None:

@@ -35,7 +35,7 @@ _TRAVEL = re.compile(
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
     r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
-    r"(?:way back|returning|returned|returns|back) from)\b",
+    r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies) (?:\w+ )?to)\b",
     re.I,
 )
 
@@ -65,6 +65,7 @@ _TRAVEL_HINTS = (
     "onward",
     "move",
     "took",
+    "accompan",
     "take",
     " is in",
     " are in",
@@ -74,7 +75,17 @@ _TRAVEL_HINTS = (
     "currently in",
 )
 
-_KIND = re.compile(r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip|tour)", re.I)
+_KIND = re.compile(
+    r"\b(state|official|working|private)\b(?: [\w-]+){0,2}? (?:visit|trip|tour)|"
+    r"\b(?:visit|trip) (?:is|was|will be) (?:an? |the )?(state|official|working|private)\b",
+    re.I,
+)
+
+
+def kind_of(m: re.Match) -> str:
+    """The kind a _KIND match names ("official visit", "the visit is a working one")."""
+    return (m.group(1) or m.group(2)).lower()
+
 
 _ONWARD = re.compile(
     r"(?:left for|bound for|heads? to|heading to|flew|travel|continu|proceed|head(?:s|ed|ing)? on|"
@@ -220,6 +231,9 @@ def _co_travellers(text: str, sent: Sentence, refs: list[Ref], verb_start: int, 
 def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agent: int) -> int:
     """Who makes the trip: the name nearest before the verb in the same clause, else the one followed."""
     before = [r for r in refs if r.start < sent.start + verb_start]
+    for rel in re.finditer(r",\s*(?:who|which|whose)\b[^,]*,", text[:verb_start]):
+        # "X, who held a phone call with Y last week, arrived": Y sits in a closed relative clause
+        before = [r for r in before if not (rel.start() < r.start - sent.start < rel.end())]
     who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
     if who and before:
         return before[-1].person  # "..., who arrived here this morning"
@@ -310,7 +324,7 @@ def visits_in(
             del inv
             status = "planned"
         kind = (
-            kind_m.group(1).lower()
+            kind_of(kind_m)
             if kind_m
             else "multilateral"
             if _MULTI.search(text)
@@ -360,7 +374,17 @@ def visits_in(
         out.append(
             RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin, later)
         )
-        for other in _co_travellers(text, sent, refs, m.start(), person):
+        party = _co_travellers(text, sent, refs, m.start(), person)
+        if m.group().lower().startswith("accompan"):
+            by = re.search(
+                r"\bby\b", text[m.end() :]
+            )  # "X was accompanied to the summit by Y": Y travels too
+            if by:
+                party += [
+                    r.person for r in refs if r.start >= sent.start + m.end() + by.end() and r.kind == "name"
+                ]
+            party += [r.person for r in refs if r.start < t0 and r.person != person and r.kind != "name"][:1]
+        for other in party:
             # "A of Colombia and B of Venezuela are due in the Honduran capital": both travel
             if not any(v.person == other and v.country == country for v in out):
                 out.append(RawVisit(other, country, city, start, end, kind, status, purpose, True, ev_idx))
