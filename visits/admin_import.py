@@ -7,10 +7,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 
+from visits.archive import archive_json_chunks
 from visits.importers import READERS
 from visits.importers.tabular import csv_template
 from visits.models import ImportJob
@@ -41,6 +42,7 @@ def import_urls(model_admin: admin.ModelAdmin) -> list[URLPattern]:
     return [
         path("import/", wrap(upload_view(model_admin)), name="visits_importjob_import"),
         path("import/template.csv", wrap(template_view), name="visits_importjob_template"),
+        path("export/archive.json", wrap(archive_view(model_admin)), name="visits_importjob_export"),
         path("import/<int:pk>/", wrap(job_view(model_admin)), name="visits_importjob_job"),
     ]
 
@@ -121,3 +123,15 @@ def template_view(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(csv_template(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="visits-template.csv"'
     return response
+
+
+def archive_view(model_admin: admin.ModelAdmin):
+    def view(request: HttpRequest) -> StreamingHttpResponse:
+        """The whole archive in its own JSON format: what an import of it gives back."""
+        if not request.user.has_perm("visits.view_visit"):
+            raise PermissionDenied
+        response = StreamingHttpResponse(archive_json_chunks(), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="archive.json"'
+        return response
+
+    return view

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from common.countries import KNOWN_CODES
@@ -23,6 +24,7 @@ from common.text import name_key
 from orgs.models import Organisation
 from orgs.services import organisation_resolve
 from people.models import Identifier, Official, OfficialAlias, Position
+from visits.archive import ARCHIVE_SCHEME
 from visits.importers import READERS
 from visits.importers.articles import ArticleRow
 from visits.importers.detect import detect_format, iter_paths
@@ -264,19 +266,25 @@ class _Writer:
 
     def _existing(self, rows: list[VisitRow]) -> dict[tuple[str, str], Visit]:
         schemes = {row.external_scheme for row in rows}
-        visits = {
-            (v.external_scheme, v.external_id): v for v in Visit.objects.filter(external_scheme__in=schemes)
-        }
+        # The archive's own export names a visit that had no id of its own by its primary key.
+        own = [
+            int(r.external_id)
+            for r in rows
+            if r.external_scheme == ARCHIVE_SCHEME and r.external_id.isdigit()
+        ]
+        found = Visit.objects.filter(Q(external_scheme__in=schemes) | Q(pk__in=own, external_scheme=""))
+        visits = {(v.external_scheme or ARCHIVE_SCHEME, v.external_id or str(v.pk)): v for v in found}
+        ids = found.values("pk")
         meetings: dict[int, list[Meeting]] = defaultdict(list)
-        for meeting in Meeting.objects.filter(visit__external_scheme__in=schemes).order_by("id"):
+        for meeting in Meeting.objects.filter(visit_id__in=ids).order_by("id"):
             meeting.people = []
             meetings[meeting.visit_id].append(meeting)
         by_id = {m.pk: m for ms in meetings.values() for m in ms}
-        for participant in Participant.objects.filter(meeting__visit__external_scheme__in=schemes):
+        for participant in Participant.objects.filter(meeting__visit_id__in=ids):
             by_id[participant.meeting_id].people.append(participant)
         orgs = defaultdict(set)
         through = Visit.organisations.through
-        for visit_id, org_id in through.objects.filter(visit__external_scheme__in=schemes).values_list(
+        for visit_id, org_id in through.objects.filter(visit_id__in=ids).values_list(
             "visit_id", "organisation_id"
         ):
             orgs[visit_id].add(org_id)
