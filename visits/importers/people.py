@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 from .countries import UnknownCountry, normalise_country
 from .rows import PersonRef
@@ -78,6 +80,14 @@ TITLES: tuple[str, ...] = (
     "Ambassador",
     "Director General",
     "Director-General",
+    "High Commissioner",
+    "High Representative",
+    "Special Adviser",
+    "Special Advisor",
+    "Adviser",
+    "Advisor",
+    "leader",
+    "Leader",
     "Junta Member",
     "Heir Apparent",
     "Chief Executive",
@@ -124,6 +134,10 @@ OF_PHRASES: tuple[str, ...] = (
     "Finance",
     "Trade",
     "the Interior",
+    "Refugees",
+    "Human Rights",
+    "Foreign Affairs and Security Policy",
+    "Foreign and Commonwealth Affairs",
 )
 # Typos seen in the HSG visitor field; fixed before matching so the title is recognised.
 TITLE_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -138,7 +152,7 @@ TITLE_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 _title_alt = "|".join(re.escape(t) for t in sorted(set(TITLES), key=len, reverse=True))
 _of_alt = "|".join(re.escape(p) for p in sorted(OF_PHRASES, key=len, reverse=True))
 TITLE_RE = re.compile(
-    rf"(?<![\w-])(?P<title>{MODIFIERS}(?:{_title_alt}){SUFFIXES}(?:\s+of\s+(?:{_of_alt}))?)(?![\w-])"
+    rf"(?<![\w-])(?P<title>{MODIFIERS}(?:{_title_alt}){SUFFIXES}(?:\s+(?:of|for)\s+(?:{_of_alt}))?)(?![\w-])"
 )
 # Generational suffixes stay with the name: "Benigno S. Aquino, 3rd", "Surangel Whipps, Jr".
 NAME_SUFFIX_RE = re.compile(r"^(?:Jr|Sr|Jnr|2nd|3rd|4th|I{1,3}|IV|V)\.?$")
@@ -245,6 +259,97 @@ def _is_country(text: str) -> bool:
     return True
 
 
+_OF_PLACE_RE = re.compile(
+    r"^(?P<name>.*?)\s*\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$"
+)
+_LEADING_OF_RE = re.compile(r"^of\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
+# Styles that begin a name after a place in the title ("Crown Prince of Abu Dhabi Sheikh Mohammed").
+_NAME_STYLES = ("Sheikh", "Shaikh", "Sheikha", "Prince", "Princess", "King", "Sultan", "Emir", "Amir")
+
+
+def _split_of(name: str, *, leading: bool = True) -> tuple[str, str, str | None]:
+    """Split "of <Country>" off a name: (name, words that belong to the title, the country's code).
+
+    "Hussein of Jordan" -> ("Hussein", "", "JO"); "of Kuwait" -> ("", "", "KW"); "of Abu Dhabi Sheikh
+    Mohammed bin Zayed" -> ("Sheikh Mohammed bin Zayed", "of Abu Dhabi", None). A place that is not a
+    country stays where it was unless a style word shows where the name begins.
+    """
+    if leading:
+        lead = _LEADING_OF_RE.match(name)
+        if lead:
+            words = lead.group("rest").split()
+            for n in range(min(4, len(words)), 0, -1):
+                code = _country_code(" ".join(words[:n]))
+                if code:
+                    return " ".join(words[n:]), "", code
+            for i, word in enumerate(words[1:], start=1):
+                if word in _NAME_STYLES:
+                    return " ".join(words[i:]), "of " + " ".join(words[:i]), None
+            return name, "", None
+    tail = _OF_PLACE_RE.match(name)
+    if tail and tail.group("name"):
+        code = _country_code(tail.group("place"))
+        if code:
+            return tail.group("name").strip(" ,"), "", code
+    return name, "", None
+
+
+def _country_code(text: str) -> str | None:
+    try:
+        return normalise_country(text)
+    except UnknownCountry:
+        return None
+
+
+# Adjectives that name a country in front of a title; more than news copy needs, fewer than any list has.
+_EXTRA_DEMONYMS = {
+    "Soviet": "SU",
+    "Yugoslav": "YU",
+    "Yugoslavian": "YU",
+    "Czechoslovak": "CS",
+    "Czechoslovakian": "CS",
+    "East German": "DD",
+    "West German": "DE",
+    "South Korean": "KR",
+    "North Korean": "KP",
+    "South Vietnamese": "VN",
+    "Nationalist Chinese": "TW",
+    "Taiwanese": "TW",
+    "Russian Federation": "RU",
+    "Turkish Cypriot": None,
+    "Greek Cypriot": "CY",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str | None]:
+    """Demonym -> ISO code, from the extraction's table (visits/extraction/data/demonyms.tsv) and extras."""
+    table: dict[str, str | None] = {}
+    path = Path(__file__).resolve().parent.parent / "extraction" / "data" / "demonyms.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#") and "\t" in line:
+                code, words = line.split("\t", 1)
+                for word in words.split("|"):
+                    table[word.strip()] = code.strip()
+    table.update(_EXTRA_DEMONYMS)
+    return table
+
+
+def country_of_qualifier(qualifier: str) -> str | None:
+    """The country a qualifier before a title names: "Israeli", "Saudi Arabian", "United Arab Emirates"."""
+    words = qualifier.replace("’s", "").replace("'s", "").split()
+    demonyms = _demonyms()
+    for n in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(words[:n])
+        if phrase in demonyms:
+            return demonyms[phrase]
+        code = _country_code(phrase) if phrase[:1].isupper() else None
+        if code:
+            return code
+    return None
+
+
 def parse_person(text: str, country: str | None = None, *, strict: bool = False) -> PersonRef | None:
     """Parse "Prime Minister Gordon Brown" into title + name; None when the text names nobody.
 
@@ -262,17 +367,24 @@ def parse_person(text: str, country: str | None = None, *, strict: bool = False)
             qualifier, title = qualifier[len("former") :].strip(), f"former {title}"
         if qualifier and not _looks_like_name(qualifier):
             return None
+        # "Israeli Prime Minister Netanyahu", "United Arab Emirates Foreign Minister": the post's country.
+        stated = country_of_qualifier(qualifier) if qualifier else None
         if qualifier and BODY_QUALIFIER_RE.search(qualifier):
             title = f"{qualifier} {title}"
         name = text[match.end() :].strip(" ,")
+        # "Amir of Kuwait", "King Hussein of Jordan", "Crown Prince of Abu Dhabi Sheikh Mohammed ...".
+        name, place_title, of_country = _split_of(name)
+        if place_title:
+            title = f"{title} {place_title}"
         if strict and name and not _looks_like_name(name):
             return None
-        return PersonRef(name=name or None, title=title, country=country)
-    if not _looks_like_name(text):
+        return PersonRef(name=name or None, title=title, country=of_country or stated or country)
+    name, _, of_country = _split_of(text, leading=False)
+    if not name or not _looks_like_name(name):
         return None
-    if strict and (len(text.split()) < 2 or GROUP_RE.search(text) or _is_country(text)):
+    if strict and (len(name.split()) < 2 or GROUP_RE.search(name) or _is_country(name)):
         return None
-    return PersonRef(name=text, title=None, country=country)
+    return PersonRef(name=name, title=None, country=of_country or country)
 
 
 def parse_people(text: str, country: str | None = None, *, strict: bool = False) -> list[PersonRef]:

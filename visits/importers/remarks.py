@@ -31,15 +31,25 @@ SENTENCE_RE = re.compile(
     r"|(?<=[.!?])\s+(?=[A-Z][a-z]+\s+(?!(?:al|bin|bint|ibn|de|da|del|di|do|dos|du|el|la|le|van|von|y)\b)[a-z])"
 )
 MEET_RE = re.compile(
-    r"\b(?:[Mm]et|[Mm]eetings?|[Cc]onferred|[Tt]alks)\s+(?:separately\s+|again\s+|also\s+)?with\s+"
+    r"\b(?:(?:[Mm]et|[Mm]eetings?|[Cc]onferred|[Tt]alks|[Cc]onsulted|[Cc]onsultations|[Dd]ined|[Ll]unch(?:eon)?"
+    r"|[Dd]inner|[Bb]reakfast|[Nn]egotiated|[Nn]egotiations)\s+(?:separately\s+|again\s+|also\s+|privately\s+)?"
+    r"with\s+"
+    # "Discussed the Middle East peace process with ...", "a discussion on arms limitation with ...".
+    r"|[Dd]iscuss(?:ed|ing|ions?)\b[^.;()]{0,120}?\swith\s+"
+    r"|[Gg]reeted\s+)"
 )
 # Where the list of people ends: a place, a time, a purpose, or "and <verb>".
 MEET_END_RE = re.compile(
-    r"\s+(?:at|during|in|on|to|for|while|after|before|prior|regarding|concerning|about|who|where|when"
-    r"|following|aboard|upon|from|under|near|outside|over|until|as)\s+|\(|:|,?\s+and\s+(?=[a-z])(?!al-)"
+    r"\s+(?:at|during|in|on|to|while|after|before|prior|regarding|concerning|about|who|where|when"
+    r"|following|aboard|upon|under|near|outside|over|until|as)\s+"
+    # "for"/"from" end the list before lower case only: "High Commissioner for Refugees Filippo Grandi".
+    r"|\s+(?:for|from)\s+(?![A-Z])|\(|:|,?\s+and\s+(?=[a-z])(?!al-|with\s|and\s)"
     r"|\s+(?:again|separately|also|together|briefly|privately|twice)\b"
-    r"|,\s+(?=[a-z])"
+    r"|,\s+(?=[a-z])(?!and\s|with\s|al-)"
 )
+# "(IAEA)" after a body's name, "and with" between people: neither ends the list of people met.
+ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)")
+AND_WITH_RE = re.compile(r",?\s+and\s+(?:also\s+)?with\s+")
 MONTHS = {
     month: number
     for number, month in enumerate(
@@ -208,6 +218,7 @@ def meetings_from_text(
     """Return one meeting per "Met with ..." clause naming at least one person; subjects attend each."""
     meetings: list[MeetingRow] = []
     for sentence in sentences(text):
+        sentence = AND_WITH_RE.sub(" and ", ACRONYM_RE.sub("", sentence))
         for match in MEET_RE.finditer(sentence):
             rest = sentence[match.end() :]
             stop = MEET_END_RE.search(rest)
