@@ -150,6 +150,9 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Readers' correction suggestions per client ("N/second|minute|hour|day"), counted in the cache.
+SUGGESTION_THROTTLE = env.str("SUGGESTION_THROTTLE", default="10/hour")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -170,7 +173,6 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="600/hour"),
         "user": env.str("API_THROTTLE_USER", default="5000/hour"),
-        "suggestions": env.str("SUGGESTION_THROTTLE", default="10/hour"),
     },
 }
 

@@ -9,8 +9,13 @@ from django.http import HttpRequest
 
 from visits.models import Suggestion
 
-LIMIT = 5  # suggestions per client
-WINDOW = 60 * 60  # seconds
+_PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
+
+
+def suggestion_rate() -> tuple[int, int]:
+    """SUGGESTION_THROTTLE ("10/hour") as (suggestions, seconds)."""
+    count, _, period = settings.SUGGESTION_THROTTLE.partition("/")
+    return int(count), _PERIODS[period.strip()[:1].lower()]
 
 
 class SuggestionForm(forms.ModelForm):
@@ -40,12 +45,13 @@ def client_key(request: HttpRequest) -> str:
 
 
 def take_slot(client: str) -> bool:
-    """Count one suggestion for `client`; False when it already sent LIMIT within the window."""
+    """Count one suggestion for `client`; False when it already sent its SUGGESTION_THROTTLE share."""
+    limit, window = suggestion_rate()
     key = f"suggestions:{client}"
-    cache.add(key, 0, WINDOW)
+    cache.add(key, 0, window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW)
+        cache.set(key, 1, window)
         count = 1
-    return count <= LIMIT
+    return count <= limit

@@ -3,7 +3,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from visits.importers.articles import ArticleRow, Limits, checksum, read_articles
+from visits.importers.articles import ArticleRow, Limits, read_articles
 from visits.importers.detect import detect_format, iter_paths
 from visits.importers.rows import FileError, ReadWarning, RowError
 
@@ -29,12 +29,6 @@ def test_article_json_is_read_and_gold_ignored(tmp_path: Path) -> None:
     assert isinstance(row, ArticleRow)
     assert (row.outlet, row.title, row.external_id) == ("Azernews", ARTICLE["title"], "a01")
     assert row.published is not None and row.published.isoformat() == "2024-05-18"
-    assert row.checksum == checksum(ARTICLE["text"]) and len(row.checksum) == 64
-
-
-def test_checksum_ignores_whitespace_differences() -> None:
-    assert checksum("A  visit.\r\n\r\nMet   X.") == checksum("A visit.\n\nMet X.\n")
-    assert checksum("A visit.") != checksum("A visit!")
 
 
 def test_html_gives_text_title_and_metadata(tmp_path: Path) -> None:

@@ -78,7 +78,8 @@ def test_honeypot_submission_is_thanked_but_dropped(client, scenario):
     assert not Suggestion.objects.exists()
 
 
-def test_suggestions_are_throttled_per_client(client, scenario):
+def test_suggestions_are_throttled_per_client(client, scenario, settings):
+    settings.SUGGESTION_THROTTLE = "5/hour"
     for _ in range(5):
         assert _suggest(client, scenario.visit).status_code == 302
     response = _suggest(client, scenario.visit)
@@ -106,3 +107,8 @@ def test_suggestion_without_csrf_token_is_refused(scenario):
     response = strict.post(scenario.visit.get_absolute_url(), {"message": "No token."})
     assert response.status_code == 403
     assert not Suggestion.objects.exists()
+
+
+def test_the_suggestion_limit_is_read_from_its_setting(client, scenario, settings):
+    settings.SUGGESTION_THROTTLE = "2/minute"
+    assert [_suggest(client, scenario.visit).status_code for _ in range(3)] == [302, 302, 429]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import re
 import unicodedata
@@ -29,7 +28,7 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 
 @dataclass(frozen=True)
 class ArticleRow:
-    """One article, kept whole; checksum identifies the same text arriving twice."""
+    """One article, kept whole (the archive checksums its text when it keeps it, to de-duplicate)."""
 
     text: str
     url: str | None
@@ -37,7 +36,6 @@ class ArticleRow:
     published: datetime.date | None
     title: str | None
     filename: str
-    checksum: str
     external_id: str | None = None
 
 
@@ -61,11 +59,6 @@ def normalise_text(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def checksum(text: str) -> str:
-    """Return the sha256 of the normalised text, so whitespace changes do not defeat de-duplication."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
-
-
 def _date(value: Any) -> datetime.date | None:
     if not value:
         return None
@@ -82,7 +75,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _article(text: str, filename: str, **fields: Any) -> ArticleRow:
-    return ArticleRow(text=text, filename=filename, checksum=checksum(text), **fields)
+    return ArticleRow(text=text, filename=filename, **fields)
 
 
 def _from_bytes(data: bytes, filename: str) -> Iterator[ArticleItem]:
