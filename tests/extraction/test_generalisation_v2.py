@@ -384,6 +384,37 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "summit_sidelines_participants_travel_and_keep_no_venue_nationality",
+        "2024-07-04",
+        "ASTANA, July 4 - Prime Minister Shahid Malik met President Ivan Petrov on the sidelines of the SCO "
+        "summit.",
+        visits=[
+            dict(visitor="Shahid Malik", to="KZ", city="Astana", kind="multilateral", visitor_country=None),
+            dict(visitor="Ivan Petrov", to="KZ", city="Astana", kind="multilateral", visitor_country=None),
+        ],
+        meetings=[{"Shahid Malik", "Ivan Petrov"}],
+    ),
+    Case(
+        "the_host_of_hosted_takes_the_meetings_country",
+        "2024-05-20",
+        "President Thabo Nkosi hosted President Bola Adeyemi at the Union Buildings in Pretoria on Monday.",
+        visits=[dict(visitor="Bola Adeyemi", to="ZA", city="Pretoria")],
+        meetings=[{"Thabo Nkosi", "Bola Adeyemi"}],
+        officials={"Thabo Nkosi": dict(country="ZA")},
+    ),
+    Case(
+        "possessive_apostrophe_after_s",
+        "2024-05-20",
+        "Laos' President Thongsing Vong received the Philippines' Foreign Secretary Maria Santos in "
+        "Vientiane.",
+        visits=[dict(visitor="Maria Santos", to="LA", city="Vientiane", visitor_country="PH")],
+        meetings=[{"Thongsing Vong", "Maria Santos"}],
+        officials={"Thongsing Vong": dict(country="LA", title="President")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

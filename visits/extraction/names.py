@@ -447,7 +447,12 @@ def analyse(text: str) -> Doc:
     """Tokenise and find places, organisations, posts and people in a (normalised) text."""
     g = gazetteer()
     toks = tokenize(text)
-    doc = Doc(text, toks, [fold(t.text) for t in toks])
+    folded = [fold(t.text) for t in toks]
+    for k in range(1, len(toks) - 1):  # "Laos' President", "the Philippines' envoy": a possessive too
+        t, prev = toks[k], toks[k - 1]
+        if t.text == "'" and t.start == prev.end and prev.text.endswith("s") and toks[k + 1].start > t.end:
+            folded[k] = "'s"
+    doc = Doc(text, toks, folded)
     _tag(doc, g)
     _titles(doc, g)
     doc.place_starts = [toks[p.i].start for p in doc.places]

@@ -14,9 +14,9 @@ from .events import MULTILATERAL, attendance_in
 from .gazetteer import fold, gazetteer
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .names import Doc, analyse
+from .nationality import _home_countries, _visits_from_meetings
 from .refs import collect
 from .rules import (
-    _MULTI,
     Context,
     RawMeeting,
     RawVisit,
@@ -229,128 +229,6 @@ def _drop_restated(meetings: list[RawMeeting]) -> list[RawMeeting]:
         ):
             continue
         out.append(m)
-    return out
-
-
-def _home_countries(
-    doc: Doc,
-    visits: list[RawVisit],
-    meetings: list[RawMeeting],
-    ctx: Context,
-    companions: list[tuple[int, int]],
-) -> None:
-    """Give officials of unknown nationality the country they set out from, the country of the official
-    they travel with, the country they receive guests in, or the dateline's."""
-    for v in visits:  # "departed Guyana bound for Washington"
-        p = doc.persons[v.person]
-        if p.country is None and not p.org_head and v.origin:
-            p.country = v.origin
-    party = set()
-    for lead, idx in companions:  # "The guest was accompanied by Ministers A, B and C"
-        p, head = doc.persons[idx], doc.persons[lead]
-        party.add(idx)
-        if p.country is None and not p.org_head and head.country:
-            p.country = head.country
-    travellers = {v.person for v in visits} | party
-    for m in meetings:
-        if m.country and len(m.people) >= 2 and m.people[0] not in travellers:
-            host = doc.persons[m.people[0]]
-            guests = [doc.persons[i] for i in m.people[1:]]
-            if (
-                host.country is None
-                and not host.org_head
-                and any(g.country and g.country != m.country for g in guests)
-            ):
-                host.country = m.country
-    # a host-side report: whoever a foreign visitor meets in the country, not travelling, is of that country
-    going = {(v.person, v.country) for v in visits if v.status == "completed"}
-    for m in meetings:
-        if not m.country or m.status != "completed" or len(m.people) < 2:
-            continue
-        foreign = [
-            i
-            for i in m.people
-            if (i, m.country) in going
-            or doc.persons[i].org_head
-            or (doc.persons[i].country not in (None, m.country))
-        ]
-        if not foreign:
-            continue
-        for i in m.people:
-            p = doc.persons[i]
-            if p.country is None and not p.org_head and i not in travellers:
-                p.country = m.country
-    if ctx.dateline_country:
-        for idx, p in enumerate(doc.persons):
-            if p.country is None and not p.org_head and idx not in travellers:
-                p.country = ctx.dateline_country
-        # "KUALA LUMPUR (Bernama) -- Prime Minister Anwar ... wrapped up his visit to Japan": filed at home
-        for idx in travellers:
-            p = doc.persons[idx]
-            if (
-                p.country is None
-                and not p.org_head
-                and all(v.country != ctx.dateline_country for v in visits if v.person == idx)
-            ):
-                p.country = ctx.dateline_country
-
-
-def _visits_from_meetings(
-    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context, party: set[int]
-) -> list[RawVisit]:
-    """A meeting abroad implies the trip of each participant from another country (not of the members of
-    a visitor's party: the delegation's head has the visit)."""
-    out: list[RawVisit] = []
-    foreign = {(v.person, v.country) for v in visits}
-    for m in meetings:
-        if not m.country:
-            continue
-        text = " ".join(doc.text[s:e] for s, e in m.evidence)
-        kind = "multilateral" if m.name or _MULTI.search(text) else "unknown"
-        for rank, p_idx in enumerate(m.people):
-            p = doc.persons[p_idx]
-            if p_idx in party or (p.title and "ambassador" in p.title.lower()):
-                continue
-            if p.org_head:
-                # the head of an international body travels when the meeting is away from its seat
-                seat = gazetteer().seat.get(p.organisation or "")
-                if seat is None or seat == m.country:
-                    continue
-                if not any(
-                    v.person == p_idx and v.country == m.country and v.status == "completed"
-                    for v in visits + out
-                ):
-                    out.append(
-                        RawVisit(
-                            p_idx,
-                            m.country,
-                            m.city,
-                            None,
-                            None,
-                            kind,
-                            "completed",
-                            m.name,
-                            False,
-                            list(m.evidence),
-                        )
-                    )
-                continue
-            # the subject of "met in Luanda with ..." whose nationality nobody gave is the one who travelled
-            guests = any(doc.persons[o].country not in (None, m.country) for o in m.people if o != p_idx)
-            known_foreign = (p_idx, m.country) in foreign or (
-                rank == 0 and m.located and len(m.people) > 1 and not guests
-            )
-            if p.country == m.country or (p.country is None and not known_foreign):
-                continue
-            if any(
-                v.person == p_idx and v.country == m.country and v.status == "completed" for v in visits + out
-            ):
-                continue
-            out.append(
-                RawVisit(
-                    p_idx, m.country, m.city, None, None, kind, "completed", m.name, False, list(m.evidence)
-                )
-            )
     return out
 
 

@@ -141,6 +141,7 @@ class RawMeeting:
     located: bool = False  # the sentence itself names the place
     summary: bool = False  # "the delegation held talks in X": a lone participant, no counterpart named
     status: str = "completed"  # or "planned": "X will meet Y on Tuesday"
+    host: int = -1  # the participant who received, hosted or welcomed the others, if the sentence says
 
 
 @dataclass(slots=True)
@@ -348,8 +349,9 @@ def meetings_in(
     if not groups:
         return []
     host_verb = "receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig
-    host = subj[0] if subj and host_verb and not passive else None
-    if host_verb and passive and objects:
+    true_passive = trig.startswith("was ") or passive_met  # not "received a call from X"
+    host = subj[0] if subj and host_verb and not true_passive else None
+    if host_verb and true_passive and objects:
         host = objects[0]  # "He was received by Foreign Minister X": the host is the agent
     city, country = _location(doc, sent, ctx, host)
     dates = [
@@ -362,7 +364,10 @@ def meetings_in(
     topics = _topics(text)
     located = bool(_located(doc, sentence_places(doc, sent)))
     span = [(sent.start, sent.end)]
-    return [RawMeeting(g, None, date, city, country, topics, list(span), located, summary) for g in groups]
+    out = [RawMeeting(g, None, date, city, country, topics, list(span), located, summary) for g in groups]
+    for rm in out:
+        rm.host = host if host is not None and host in rm.people else -1
+    return out
 
 
 _ATTEND = re.compile(
