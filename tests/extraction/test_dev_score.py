@@ -70,9 +70,9 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.82
+WHOLE_FLOOR = 0.83
 FROZEN_FLOOR = 0.70
-DEVELOPMENT_FLOOR = 0.90
+DEVELOPMENT_FLOOR = 0.91
 
 
 def test_whole_dev_set(capsys):

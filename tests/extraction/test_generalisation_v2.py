@@ -415,6 +415,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_place_that_received_visitors",
+        "2020-02-07",
+        "Colombo, for its part, has received Foreign Minister Arjun Mehta and National Security Adviser Ravi "
+        "Kapoor from the Indian side since November.",
+        visits=[
+            dict(visitor="Arjun Mehta", to="LK", city="Colombo"),
+            dict(visitor="Ravi Kapoor", to="LK", city="Colombo"),
+        ],
+    ),
+    Case(
+        "present_at_the_meeting_joins_the_meeting",
+        "2023-01-27",
+        "President Yusuf Kato received Kenya's Cabinet Secretary for Trade Moses Wanjala at State House in "
+        "Kampala. Present at the meeting were the Minister of Energy and Mineral Development, Hon. Ruth "
+        "Nakato, and the Minister for Trade, Industry and Cooperatives, Hon. Francis Okello.",
+        visits=[dict(visitor="Moses Wanjala", to="UG", city="Kampala", visitor_country="KE")],
+        meetings=[{"Yusuf Kato", "Moses Wanjala", "Ruth Nakato", "Francis Okello"}],
+        officials={"Ruth Nakato": dict(title="Minister of Energy and Mineral Development")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

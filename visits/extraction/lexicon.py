@@ -65,6 +65,12 @@ INSTITUTION = _words(
     temple pagoda mosque church cathedral shrine anniversary festival games olympics expo stadium museum
     mausoleum cross crescent treaty declaration accord strategy corridor airlines airways company corporation
     holdings station soviet socialist autonomous exercise exercises drill drills mission's cup championship
+    mineral minerals cooperatives livestock irrigation wildlife climate innovation entrepreneurship gender
+    disability sanitation rehabilitation reconstruction relief employment vocational skills broadcasting
+    hydrocarbons textiles consumer procurement excise highways roads waterways renewable nuclear space
+    research sciences arts recreation endowments awqaf hajj diaspora expatriates emigrants overseas
+    immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
+    decentralisation decentralization settlements ecology hemispheric hemisphere
     """
 )
 

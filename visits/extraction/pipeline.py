@@ -27,7 +27,7 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import _KIND, kind_of, unnamed_travellers, visits_in
+from .trips import _KIND, kind_of, place_hosted, place_subject, unnamed_travellers, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.
@@ -128,7 +128,11 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
             if place is not None:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
-        visits = visits_in(doc, sent, refs, ctx, published, agent) or unnamed_travellers(doc, sent, refs)
+        visits = (
+            place_hosted(doc, sent, refs)
+            or visits_in(doc, sent, refs, ctx, published, agent)
+            or unnamed_travellers(doc, sent, refs)
+        )
         kind_m = _KIND.search(sent.text)
         ctx.trip_kind = kind_of(kind_m) if kind_m and not visits else None
         if (
@@ -141,8 +145,12 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         for v in visits:
             if v.status == "completed" and v.country != doc.persons[v.person].country and not v.later:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
-        meetings = meetings_in(doc, sent, refs, ctx, published, agent) or events_in(
-            doc, sent, refs, ctx, published, agent
+        hosted_by_place = place_subject(doc, sent) is not None
+        meetings = (
+            []
+            if hosted_by_place
+            else meetings_in(doc, sent, refs, ctx, published, agent)
+            or events_in(doc, sent, refs, ctx, published, agent)
         )
         for v in visits:  # "met X at the palace before leaving for Tokyo": the trip follows the meeting
             if v.later and v.status == "completed" and v.country != doc.persons[v.person].country:

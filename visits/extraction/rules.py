@@ -41,6 +41,7 @@ _MEET = re.compile(
     r"\bwas (?:received|welcomed|hosted|greeted|given)\b|"
     r"\bgranted\b(?: \w+){0,3}? audience\b|\breceived (?:\w+ )?in (?:an )?audience\b|"
     r"\b(?:also )?saw\b(?= (?:the |his |her )?(?-i:[A-Z]))|\b(?:talked|spoke|conversed) (?:\w+ )?with\b|"
+    r"\btalked (?:over|about)\b|"
     r"\bmeeting between\b|(?<!the )(?<!a )(?<!this )(?<!their )\bmeeting (?=(?:the |his |her )?(?-i:[A-Z]))|"
     r"\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
@@ -300,6 +301,10 @@ def meetings_in(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
     ):
         return []  # "after the meeting with X": a meeting already told, or one not told here
+    if trig.startswith("at ") and _JOINERS.search(text):
+        return []  # "Present at the meeting were X and Y": people joining the meeting told before
+    if trig.startswith(("talked over", "talked about")) and not re.search(r"\band\b", text[: m.start()]):
+        return []  # "A and his guest talked over ...": two subjects; a lone one talked to nobody named
     t0, t1 = sent.start + m.start(), sent.start + m.end()
     before = [r for r in refs if r.start < t0]
     after = [
@@ -317,7 +322,7 @@ def meetings_in(
         before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
     if "between" in trig:
         before, after = after, []  # "talks between A and B": both named after the trigger
-    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had|at |sat)", trig))) and len(
+    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had|at |sat|talked)", trig))) and len(
         {r.person for r in before}
     ) >= 2
     subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []

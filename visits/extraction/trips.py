@@ -463,3 +463,55 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
                 )
             )
     return out
+
+
+_PLACE_HOSTS = re.compile(
+    r"^\W*(?:the )?(?P<place>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})(?:,[^,]{0,40},)?\s+"
+    r"(?:has |have |had )?(?:also |since |recently )?(?:received|welcomed|hosted|played host to)\b"
+)
+
+
+def place_subject(doc: Doc, sent: Sentence) -> Place | None:
+    """The city or country a sentence opens with as the subject of "received"/"hosted" ("Colombo, for its
+    part, has received X and Y"): the place stands for its government."""
+    m = _PLACE_HOSTS.match(sent.text)
+    if not m:
+        return None
+    at = sent.start + m.start("place")
+    place = next((p for p in doc.places if doc.tokens[p.i].start == at), None)
+    if place is None or place.kind not in ("city", "country"):
+        return None
+    if doc.tokens[place.j - 1].end != sent.start + m.end("place"):
+        return None
+    return place
+
+
+def place_hosted(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
+    """Visits of the people a place is said to have received ("Colombo has received X and Y")."""
+    place = place_subject(doc, sent)
+    if place is None:
+        return []
+    status = "planned" if _FUTURE.search(sent.text) else "completed"
+    city = place.name if place.kind == "city" else None
+    out: list[RawVisit] = []
+    for r in refs:
+        if (
+            r.kind == "name"
+            and r.start > doc.tokens[place.j - 1].end
+            and all(v.person != r.person for v in out)
+        ):
+            out.append(
+                RawVisit(
+                    r.person,
+                    place.code,
+                    city,
+                    None,
+                    None,
+                    "unknown",
+                    status,
+                    None,
+                    True,
+                    [(sent.start, sent.end)],
+                )
+            )
+    return out
