@@ -438,6 +438,28 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "his_demonym_counterpart_makes_the_subject_the_visitor",
+        "2018-02-07",
+        "During a visit to the country, Sir Stuart Hale met his Australian counterpart, Air Chief Marshal "
+        "Mark Binns AC, in Canberra. Sir Stuart also met with the Australian Minister of Defence, "
+        "Senator the Hon Mary Pane.",
+        visits=[dict(visitor="Stuart Hale", to="AU", city="Canberra")],
+        meetings=[{"Stuart Hale", "Mark Binns"}, {"Stuart Hale", "Mary Pane"}],
+        officials={"Mary Pane": dict(country="AU", title="Minister of Defence")},
+    ),
+    Case(
+        "fronted_visit_phrase_and_acronym_possessive_apposition",
+        "2021-06-03",
+        "On his first official visit to Indonesia, Josep Borrow, the European Union (EU)'s High "
+        "Representative for Foreign Affairs, held talks with ASEAN Secretary-General Dato Lim Jock Seng in "
+        "Jakarta.",
+        visits=[dict(visitor="Josep Borrow", to="ID", city="Jakarta", kind="official", visitor_country=None)],
+        meetings=[{"Josep Borrow", "Lim Jock Seng"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

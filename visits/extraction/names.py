@@ -217,7 +217,11 @@ def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
     if i in doc.title_ending:
         return doc.title_ending[i]  # "Emir of Qatar Sheikh Tamim": an honorific swallowed by the post
     k = i - 1
-    while k >= 0 and (doc.folded[k] in HONORIFICS or doc.tokens[k].text in (",",)):
+    while k >= 0 and (
+        doc.folded[k] in HONORIFICS
+        or doc.tokens[k].text in (",",)
+        or (doc.folded[k] == "the" and k + 1 < i and doc.folded[k + 1] in HONORIFICS)  # "Senator the Hon"
+    ):
         if doc.tokens[k].text == "," and not (k + 1 < i and doc.folded[k + 1] in HONORIFICS):
             break
         k -= 1
@@ -257,6 +261,8 @@ def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     m = k
     while m < n and (doc.tag[m] in ("country", "demonym", "org", "city") or fd[m] == "'s"):
         m += 1
+        if m + 2 < n and fd[m] == "(" and fd[m + 2] == ")" and doc.tokens[m + 1].text.isupper():
+            m += 3  # "the European Union (EU)'s High Representative"
     if m < n and "\n" in doc.text[doc.tokens[j].end : doc.tokens[m].start]:
         return None  # a byline "Name, City" then the story: the post is in the next paragraph
     for tp in (doc.title_starting.get(k), doc.title_starting.get(m)):
@@ -420,6 +426,12 @@ def _persons(doc: Doc) -> None:
         idx = _merge(doc, name, i, j, before)
         person = doc.persons[idx]
         _attach(person, before)
+        if before is not None and before.i >= 2 and doc.tokens[before.i - 1].text == ",":
+            outer = doc.title_ending.get(before.i - 1)  # "the Australian Minister of Defence, Senator X"
+            if outer is not None and outer.country and person.country is None and not person.org_head:
+                person.country = outer.country
+                if person.head in (("senator",), ("general",), ("colonel",), ("admiral",)):
+                    person.title, person.head = outer.title, outer.head
         _attach(person, after)
         if before and before.plural:
             list_title = before

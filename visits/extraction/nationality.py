@@ -7,6 +7,8 @@ the country they receive guests in, the dateline's), then adds the visits that m
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import gazetteer
 from .mentions import Doc
 from .rules import _MULTI, Context, RawMeeting, RawVisit
@@ -83,6 +85,22 @@ def _home_countries(
                 p.country = ctx.dateline_country
 
 
+_COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterparts?\b")
+
+
+def _counterpart_of(doc: Doc, m: RawMeeting) -> str | None:
+    """The country of "his <Demonym> counterpart" in a meeting's sentence, if it says so."""
+    from .gazetteer import fold
+
+    for s, e in m.evidence:
+        c = _COUNTERPART.search(doc.text[s:e])
+        if c:
+            hit = gazetteer().match([fold(c["dem"])], 0)
+            if hit and hit[1].kind in ("demonym", "country"):
+                return hit[1].code
+    return None
+
+
 def _multilateral(doc: Doc, m: RawMeeting) -> bool:
     """Whether a meeting is a summit or takes place on its sidelines."""
     return bool(m.name) or any(_MULTI.search(doc.text[s:e]) for s, e in m.evidence)
@@ -136,6 +154,8 @@ def _visits_from_meetings(
                 or (m.host >= 0 and m.host != p_idx and doc.persons[m.host].country in (None, m.country))
                 # every leader named at a summit abroad travelled there
                 or (kind == "multilateral" and m.host != p_idx)
+                # "X met his Australian counterpart Y" in Australia: X is not Australian, so X came
+                or (rank == 0 and _counterpart_of(doc, m) == m.country)
             )
             if p_idx == m.host:
                 continue

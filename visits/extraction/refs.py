@@ -142,6 +142,20 @@ def _delegation_countries(doc: Doc, sents: list[Sentence]) -> None:
             p.country = place.code
 
 
+def _apposition_follows(doc: Doc, j: int, name_tokens: set[int]) -> bool:
+    """Whether a post is set off before the name it belongs to: "the Australian Minister of Defence, Senator
+    the Hon Marise Payne" (a comma, then posts, styles and "the", then a name)."""
+    from .lexicon import HONORIFICS
+
+    n = len(doc.tokens)
+    if j >= n or doc.tokens[j].text != ",":
+        return False
+    k = j + 1
+    while k < n and k < j + 8 and (doc.in_title[k] or doc.folded[k] in HONORIFICS or doc.folded[k] == "the"):
+        k += 1
+    return k > j + 1 and k in name_tokens
+
+
 def _object_her(doc: Doc, i: int) -> bool:
     """Whether "her" at token i is an object ("received her") rather than a possessive ("her visit")."""
     nxt = doc.folded[i + 1] if i + 1 < len(doc.folded) else "."
@@ -177,6 +191,7 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         if (
             tp is not None
             and not any(k in name_tokens for k in (tp.j, tp.j + 1))
+            and not _apposition_follows(doc, tp.j, name_tokens)
             and (
                 tp.i == 0
                 or (

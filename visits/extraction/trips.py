@@ -251,6 +251,13 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
         re.I,
     ):
         return -1  # "Before the minister arrived, ...": someone the clause names only by post
+    if not before and verb_start < 40 and re.match(r"\W*(?:On|During|In|At|While|After)\b", text):
+        # "On his first official visit to Indonesia, Josep Borrell ... held talks": the fronted phrase's
+        # traveller is the subject after the comma
+        comma = text.find(",", verb_start)
+        after = [r for r in refs if comma >= 0 and r.start > sent.start + comma and r.kind == "name"]
+        if after and after[0].start - (sent.start + comma) < 6:
+            return after[0].person
     implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
     return agent if implicit else -1
 
