@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
@@ -30,6 +30,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 from common.editing import record_edit
+from common.keyset import Keyset
 
 # Record writes and articles are small; a bigger body is refused before it is read.
 API_MAX_BODY_BYTES = settings.API_MAX_BODY_BYTES
@@ -167,22 +168,15 @@ class KeysetPagination(BasePagination):
         self.page_size = self._page_size(request)
         cursor = self._decode(request.query_params.get("cursor"), model_field)
         backwards = bool(cursor and cursor[0] == "p")
-        if cursor:
-            queryset = queryset.filter(self._beyond(cursor[1], cursor[2], backwards))
-        limit = self.page_size + 1
         # Related rows are fetched once for the whole page, however many queries read it.
         lookups = queryset._prefetch_related_lookups
-        queryset = queryset.prefetch_related(None)
-        if not model_field.null:
-            rows = list(queryset.order_by(*self._order(backwards))[:limit])
-        else:
-            # Dated and undated rows are read apart, so each query can follow a plain index on the field.
-            dated = queryset.filter(**{f"{self.field}__isnull": False}).order_by(*self._order(backwards))
-            undated = queryset.filter(**{f"{self.field}__isnull": True}).order_by(self._order(backwards)[1])
-            first, second = (undated, dated) if backwards else (dated, undated)
-            rows = list(first[:limit])
-            if len(rows) < limit:
-                rows += list(second[: limit - len(rows)])
+        rows = Keyset(self.field, self.descending).read(
+            queryset.prefetch_related(None),
+            cursor=cursor[1:] if cursor else None,
+            backwards=backwards,
+            limit=self.page_size + 1,
+            nullable=model_field.null,
+        )
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         prefetch_related_objects(rows, *lookups)
@@ -223,20 +217,6 @@ class KeysetPagination(BasePagination):
             value = value.isoformat()
         raw = json.dumps([direction, value, row.pk]).encode()
         return base64.urlsafe_b64encode(raw).decode("ascii")
-
-    def _order(self, backwards: bool) -> list[str]:
-        descending = self.descending != backwards
-        return [f"-{self.field}", "-pk"] if descending else [self.field, "pk"]
-
-    def _beyond(self, value: Any, pk: int, backwards: bool) -> Q:
-        """Rows after (value, pk) in the direction read."""
-        op = "lt" if self.descending != backwards else "gt"
-        f = self.field
-        if value is None:
-            same = Q(**{f"{f}__isnull": True, f"pk__{op}": pk})
-            return (Q(**{f"{f}__isnull": False}) | same) if backwards else same
-        after = Q(**{f"{f}__{op}": value}) | Q(**{f: value, f"pk__{op}": pk})
-        return after if backwards else after | Q(**{f"{f}__isnull": True})
 
     def _link(self, direction: str, row: models.Model | None) -> str | None:
         if row is None:
