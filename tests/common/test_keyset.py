@@ -31,8 +31,6 @@ def test_reading_forwards_and_backwards_gives_every_row_once_in_order(descending
     dated = sorted(
         (v for v in visits if v.start_date), key=lambda v: (v.start_date, v.pk), reverse=descending
     )
-        (v for v in visits if v.start_date), key=lambda v: (v.start_date, v.pk), reverse=descending
-    )
     undated = sorted((v for v in visits if not v.start_date), key=lambda v: v.pk, reverse=descending)
     expected = [v.pk for v in dated + undated]
     assert _walk(keyset, size) == expected
