@@ -95,6 +95,12 @@ _VARIANTS: dict[str, str] = {
     "gusein": "husein",
     "guseinov": "huseinov",
 }
+# Styles a source may leave in front of a name; never a given name ("Prince Saud" is Saud).
+STYLES = frozenset(
+    ["prince", "princess", "king", "queen", "emir", "amir", "sultan", "crown", "dr", "dr.", "general", "gen."]
+)
+_PATRONYMICS = frozenset(["bin", "ibn", "bint", "binti", "bte", "ben", "ould"])
+_DROPPABLE_LOOSE = frozenset(loose_token(w) for w in DROPPABLE_LEADS)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -114,6 +120,10 @@ class PersonName:
     tokens: tuple[str, ...]  # name_tokens (any script), number dropped
     loose: tuple[str, ...]  # transliterated, loosened, particles dropped: what rules 3-4 compare
     number: str = ""  # "6" for "Mohammed VI", "jr" for "Jr."
+    # "Muhammad bin Salman": a chain of fathers' names, so every word's place matters.
+    patronymic: bool = False
+    # The first word is the person's own name, not a droppable "Muhammad": "Muhammad bin Salman".
+    lead_named: bool = False
 
     @property
     def is_full(self) -> bool:
@@ -142,16 +152,21 @@ def parse_name(written: str) -> PersonName:
             break
         words.pop()
         break
+    # A style left inside the name ("Foreign Minister Prince Saud al-Faisal") is not a given name.
+    while len(words) > 1 and words[0].casefold() in STYLES:
+        words.pop(0)
     rest = " ".join(words)
     tokens = tuple(name_tokens(rest))
     loose = []
-    for token in translit_tokens(rest):
+    ascii_tokens = translit_tokens(rest)
+    for token in ascii_tokens:
         if token in PARTICLES:
             continue
         token = loose_token(token)
         loose.append(_VARIANTS.get(token, token))
-    # Aquino 3rd is Aquino III: one spelling of a number.
-    return PersonName(written=written, tokens=tokens, loose=tuple(loose), number=number)
+    patronymic = any(t in _PATRONYMICS for t in ascii_tokens)
+    lead_named = len(ascii_tokens) > 1 and ascii_tokens[1] in _PATRONYMICS
+    return PersonName(written, tokens, tuple(loose), number, patronymic, lead_named)
 
 
 _VOWEL_PAIRS = frozenset({("e", "i"), ("i", "e"), ("o", "u"), ("u", "o"), ("a", "e"), ("e", "a")})
@@ -213,7 +228,8 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
         if all(_word_fits(x, y) for x, y in zip(short, long, strict=True)):
             return Agreement.COMPATIBLE
         return Agreement.DIFFERENT
-    if _partial(short, long):
+    longer = a if len(a.loose) > len(b.loose) else b
+    if _partial(short, long, patronymic=a.patronymic or b.patronymic, lead_named=longer.lead_named):
         return Agreement.COMPATIBLE
     return Agreement.DIFFERENT
 
@@ -224,11 +240,14 @@ def short_number(a: PersonName, b: PersonName) -> bool:
     return len(short.loose) == 1 and bool(short.number)
 
 
-def _partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def _partial(
+    short: tuple[str, ...], long: tuple[str, ...], *, patronymic: bool = False, lead_named: bool = False
+) -> bool:
     """The shorter name is the longer one less a middle name, a leading "Mohammed" or a trailing name."""
     if words_agree(short[-1], long[-1]):
         firsts = [0]
-        if long[0] in DROPPABLE_LEADS:
+        # Not in a chain of fathers' names: "Muhammad bin Salman" is not his father "Salman bin Abd al-Aziz".
+        if long[0] in _DROPPABLE_LOOSE and not lead_named:
             firsts.append(1)
         for first in firsts:
             if not _word_fits(short[0], long[first]):
@@ -241,7 +260,10 @@ def _partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
                 _word_fits(x, y) for x, y in zip(middle_short, middle_long, strict=True)
             ):
                 return True
-        return False
+        # A compound surname: "Aboul Gheit" / "Ahmed Aboul Gheit", "Estrada Cabrera" / "Manuel ...".
+        return not patronymic and all(
+            words_agree(x, y) for x, y in zip(short, long[-len(short) :], strict=True)
+        )
     # "Sheikh Hasina" / "Sheikh Hasina Wajed": the whole shorter name opens the longer one.
     return all(words_agree(x, y) for x, y in zip(short, long, strict=False))
 
@@ -361,6 +383,18 @@ SLACK_DAYS = 4 * 366
 # A record made from a surname alone ("Prime Minister Nehru", 1949) has only the dates it was named on:
 # the same surname, post and country within eight years of them is that person (Nehru again in 1956).
 BARE_SLACK_DAYS = 8 * 366
+# States that are gone, and the states their posts' holders served next (ISO 3166-3 former codes).
+SUCCESSORS: dict[str, frozenset[str]] = {
+    "SU": frozenset(
+        ["RU", "UA", "BY", "GE", "AM", "AZ", "KZ", "KG", "TJ", "TM", "UZ", "MD", "EE", "LV", "LT"]
+    ),
+    "YU": frozenset(["RS", "HR", "SI", "BA", "MK", "ME", "XK"]),
+    "CS": frozenset(["CZ", "SK", "RS", "ME"]),
+    "DD": frozenset(["DE"]),
+}
+# Careers are long (Shevardnadze: Soviet foreign minister in 1985, Georgia's president until 2003), but
+# not this long: a person named only in records twenty years from a date is not the one meant then.
+DECADES_DAYS = 20 * 366
 
 
 @dataclass
@@ -391,6 +425,15 @@ class Register:
             (not key or t.title == key) and t.first - gap <= day <= t.last + gap
             for t in self.tenures.get(person, ())
         )
+
+    def decades_away(self, person: Hashable, day: datetime.date | None) -> bool:
+        """Every post on record for the person is more than twenty years from `day` (Radoslaw Sikorski
+        in 1941, Faisal bin Farhan in 1966): a namesake, not them."""
+        tenures = self.tenures.get(person, ())
+        if day is None or not tenures:
+            return False
+        gap = datetime.timedelta(days=DECADES_DAYS)
+        return all(day < t.first - gap or day > t.last + gap for t in tenures)
 
     def conflicts(
         self, person: Hashable, title: str | None, day: datetime.date | None, slack: int = SLACK_DAYS
@@ -474,7 +517,13 @@ class People:
     def agreement(self, pid: Hashable, name: PersonName) -> Agreement:
         """The best agreement of `name` with a name of the person; a full name is compared with full ones."""
         names = [n for n in self.names.get(pid, ()) if n.is_full or not name.is_full]
-        return max((compare(name, known) for known in names), default=Agreement.DIFFERENT)
+        found = [compare(name, known) for known in names]
+        best = max(found, default=Agreement.DIFFERENT)
+        if best == Agreement.COMPATIBLE and Agreement.DIFFERENT in found:
+            # A part of one spelling but at odds with another ("Hamad bin Jassim al-Thani" fits "Hamad
+            # al-Thani", not "Hamad bin Khalifa al-Thani"): partial agreement never chains through aliases.
+            return Agreement.DIFFERENT
+        return best
 
     def resolve(self, mention: Mention) -> Decision:
         name = parse_name(mention.name)
@@ -549,11 +598,27 @@ class People:
                     # "Mohammed" of "Mohammed VI"; the register then decides.
                     fitting.append(pid)
         pool = sorted(set(fitting) | set(exact), key=str)
+        # Someone whose every post on record is decades away from the date is not the one meant.
+        pool = [i for i in pool if not self.register.decades_away(i, mention.day)]
+        anywhere = [i for i in pool if self.register.held(i, mention.title, mention.day)]
+        everywhere = pool
         # The post's country: stated, or an international body's post ("UN Secretary-General Annan").
         body = title_body(mention.title) if not mention.country else ""
         if mention.country or body:
             pool = [i for i in pool if self.people[i].country == mention.country]
         held = [i for i in pool if self.register.held(i, mention.title, mention.day)]
+        if not held and not pool and mention.country in SUCCESSORS:
+            # A state that is gone: its post holders are on record under a successor state ("Soviet
+            # Foreign Minister Shevardnadze", on record as Georgia's president): the one namesake there.
+            near = [
+                i for i in anywhere or everywhere if self.people[i].country in SUCCESSORS[mention.country]
+            ]
+            if len(near) == 1:
+                return Decision(id=near[0], why="the one namesake of a successor state")
+        if not held and (mention.country or body) and len(anywhere) == 1:
+            # The one holder of that post then is on record under another country: a state that changed
+            # ("Soviet Foreign Minister Shevardnadze", later Georgia's president), or a guessed country.
+            held = anywhere
         if len(held) > 1 and mention.place:
             held = [i for i in held if self.people[i].country == mention.place] or held
         if len(held) == 1:
@@ -574,7 +639,11 @@ class People:
         ]
         if len(exact) == 1:
             return Decision(id=exact[0], why="that surname on record, in that country")
-        if (mention.country or body) and not pool:
+        if (mention.country or body) and not pool and not anywhere:
+            if mention.country in SUCCESSORS and any(
+                self.people[i].country in SUCCESSORS[mention.country] for i in everywhere
+            ):
+                return Decision(why="namesakes in the successor states")
             # A visitor named by title and surname, with their country, and nobody of that name there:
             # the source names a person we have no other record of (on the register from now on).
             return Decision(new=True, why="surname with a stated country: nobody of it held that post")
