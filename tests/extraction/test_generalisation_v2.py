@@ -460,6 +460,24 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "visit_by_someone_to_a_country",
+        "2023-09-06",
+        "Chief of Army Staff General Asad Munawar called on President Rustam Azimov on Tuesday. The meeting "
+        "was part of a two-day official visit by the army chief to the Republic of Uzbekistan.",
+        visits=[dict(visitor="Asad Munawar", to="UZ", kind="official")],
+        meetings=[{"Asad Munawar", "Rustam Azimov"}],
+    ),
+    Case(
+        "the_visit_is_not_a_place_visit",
+        "2017-10-13",
+        "MEXICO CITY, Oct. 13 - Prime Minister Justin Tremblay wrapped up his first official visit to Mexico "
+        "today. The visit strengthened the close ties between Canada and Mexico.",
+        visits=[dict(visitor="Justin Tremblay", to="MX", kind="official", end=D("2017-10-13"))],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -10,6 +10,31 @@ from .mentions import Doc, TitlePhrase
 CONNECTORS = frozenset({"of", "for", "the", "and", "under", "on", "'s", "&", "to", "in", "at"})
 
 
+# Heads whose complement may name the country they are posted to ("Ambassador to Japan", "Envoy in Cuba");
+# other posts end before "to"/"in" ("a visit by the army chief to the Republic of Uzbekistan").
+_ENVOY_WORDS = frozenset(
+    {
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "representative",
+        "commissioner",
+        "consul",
+        "delegate",
+        "adviser",
+        "advisor",
+        "coordinator",
+        "attache",
+        "charge",
+        "nuncio",
+        "secretary",
+        "assistant",
+        "minister",
+    }
+)
+
+
 def _is_plural(g: Gazetteer, head: tuple[str, ...]) -> bool:
     """Whether a post's head is the plural of a listed post ("ministers"), not a head that ends in s
     ("MoS", "chairs" the verb)."""
@@ -58,7 +83,8 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
                 if hl2 and toks[m].cap == toks[k].cap:
                     j = m + hl2
                     continue
-            if fd[j] in ("of", "for", "under", "to", "in") and j + 1 < n:
+            envoy = any(w in _ENVOY_WORDS for w in fd[k : k + hl])
+            if (fd[j] in ("of", "for", "under") or (fd[j] in ("to", "in") and envoy)) and j + 1 < n:
                 m = j + 1
                 end = j
                 while m < n:

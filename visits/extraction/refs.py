@@ -86,6 +86,11 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
         order = [i for i in order if doc.persons[i].country == tp.country] + [
             i for i in order if doc.persons[i].country != tp.country
         ]
+    if head in PERSON_NOUNS and tp.country:  # "the Sri Lankan leader": someone known to be Sri Lankan first
+        for idx in order:
+            p = doc.persons[idx]
+            if p.first < before and p.country == tp.country and not _vague(p):
+                return idx
     for idx in order:
         p = doc.persons[idx]
         if p.first >= before:
@@ -98,10 +103,17 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
         if tp.country and p.country == tp.country and vague and head not in PERSON_NOUNS:
             p.title, p.head = tp.title, tp.head  # "his Afghan counterpart" ... "the Afghan foreign minister"
             return idx
-        if _compatible(p, head) or (head in PERSON_NOUNS and (tp.country is None or p.country == tp.country)):
+        if _compatible(p, head):
             if tp.country and p.country is None and not p.org_head:
                 p.country = tp.country
             return idx
+    if (
+        head in PERSON_NOUNS
+    ):  # "the guest", "the Iranian leader": the latest person who fits, whatever the post
+        for idx in order:
+            p = doc.persons[idx]
+            if p.first < before and (tp.country is None or p.country == tp.country):
+                return idx
     if tp.country:
         # "The Russian Foreign Minister" after an untitled "Sergei Lavrov": the post is his
         for idx in order:
@@ -110,6 +122,10 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
                 p.title, p.country, p.head = tp.title, tp.country, tp.head
                 return idx
     return None
+
+
+def _vague(p: Person) -> bool:
+    return p.head[-1:] in (("counterpart",), ("colleague",))
 
 
 def _lend_country(doc: Doc, tp: TitlePhrase, s: int, tok_sent: list[int], by_start: dict) -> None:

@@ -31,7 +31,9 @@ _TRAVEL = re.compile(
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is currently in|to visit|"
-    r"will visit|pay a visit|paid a visit|[A-Z][\w-]+ visit|go(?:es)? to|went to|gone to|due in|"
+    r"(?:will|would|could|may|might|shall|should|must|can) visit|pay a visit|paid a visit|go(?:es)? to|"
+    r"went to|gone to|due in|"
+    r"(?!(?-i:The|This|That|His|Her|Their|Its|A|An|Our|My) )(?-i:[A-Z])[\w-]+ visit|"
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
     r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
@@ -280,6 +282,11 @@ def visits_in(
             continue  # "flew back to New York": going home is not a visit
         t0 = sent.start + m.start()
         person = _traveller(text, sent, refs, m.start(), agent)
+        by = re.match(r"\s*by\b", text[m.end() :])
+        if by:  # "a two-day official visit by the army chief to Uzbekistan"
+            agent_ref = next((r for r in refs if r.start >= sent.start + m.end() + by.end()), None)
+            if agent_ref is not None:
+                person = agent_ref.person
         onward = _ONWARD.match(m.group())
         if person < 0 or (not onward and any(v.person == person for v in out)):
             continue
