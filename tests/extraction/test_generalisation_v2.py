@@ -478,6 +478,26 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "called_on_makes_the_object_the_host",
+        "2023-09-06",
+        "TASHKENT - Chief of Army Staff General Asad Munawar of Pakistan called on President Rustam "
+        "Azimov on Tuesday.",
+        visits=[dict(visitor="Asad Munawar", to="UZ", city="Tashkent", visitor_country="PK")],
+        meetings=[{"Asad Munawar", "Rustam Azimov"}],
+        officials={"Rustam Azimov": dict(country="UZ")},
+    ),
+    Case(
+        "a_concern_to_a_capital_is_not_where_a_meeting_is",
+        "2021-10-28",
+        "MINSK, October 28. /TASS/. Russian Prosecutor General Ivan Sokolov, meeting Belarusian President "
+        "Pavel Kovalenko on Thursday, spoke of threats of particular concern to Moscow and Minsk alike.",
+        visits=[dict(visitor="Ivan Sokolov", to="BY", city="Minsk", visitor_country="RU")],
+        meetings=[{"Ivan Sokolov", "Pavel Kovalenko"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

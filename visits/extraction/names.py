@@ -365,29 +365,12 @@ def _of_country(doc: Doc, j: int) -> str | None:
     place = doc.place_at.get(k)
     if place is None or place.kind != "country" or place.i != k:
         return None
-    if place.j < n and fd[place.j] not in (
-        (
-            ",",
-            ";",
-            ".",
-            "and",
-            ")",
-            "-",
-            "--",
-            "who",
-            "were",
-            "was",
-            "are",
-            "the",
-            "on",
-            "in",
-            "at",
-            "for",
-            "to",
-        )
-    ):
-        return None
+    if place.j < n and not doc.tokens[place.j].text[:1].islower() and fd[place.j] not in _OF_END:
+        return None  # "Bank of China Ltd": a longer proper name goes on
     return place.code
+
+
+_OF_END = frozenset({",", ";", ".", ")", "-", "--", "'s", "(", ":"})
 
 
 def _persons(doc: Doc) -> None:

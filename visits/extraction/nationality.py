@@ -33,7 +33,13 @@ def _home_countries(
         party.add(idx)
         if p.country is None and not p.org_head and head.country:
             p.country = head.country
-    travellers = {v.person for v in visits} | party
+    hosted = {
+        i
+        for m in meetings
+        if m.host >= 0 and len(m.people) == 2 and m.status == "completed"
+        for i in m.people
+    } - {m.host for m in meetings}
+    travellers = {v.person for v in visits} | party | hosted
     for m in meetings:  # hosts take the meeting's country: "X received Y in Pretoria"
         if m.host >= 0 and m.country and m.status == "completed" and m.host not in travellers:
             h = doc.persons[m.host]

@@ -202,9 +202,14 @@ def _located(doc: Doc, places: list[Place]) -> list[Place]:
         k = p.i - 1
         while k >= 0 and doc.folded[k] in ("the", "city", "of", "capital", ","):
             k -= 1
-        if k >= 0 and doc.folded[k] in ("in", "at", "here", "to", "into", "outside", "near"):
+        if k >= 0 and doc.folded[k] in ("in", "at", "here", "outside", "near"):
             keep.append(p)
+        elif k >= 1 and doc.folded[k] in ("to", "into") and _MOTION.search(doc.folded[k - 1]):
+            keep.append(p)  # "came to Moscow and met": a motion's goal, not "a concern to Moscow"
     return keep
+
+
+_MOTION = re.compile(r"^(?:came|come|comes|went|go|goes|arrived|travell?ed|flew|visit|trip|tour|back|way)$")
 
 
 def _city_country(places: list[Place], after: int = -1) -> tuple[str | None, str | None]:
@@ -353,9 +358,13 @@ def meetings_in(
         groups = []
     if not groups:
         return []
+    host: int | None = None
+    if re.match(r"(?:call(?:ed|ing) on|paid (?:a |separate )?(?:courtesy )?calls? on)", trig) and objects:
+        host = objects[0]  # "X called on President Y": Y receives the call
     host_verb = "receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig
     true_passive = trig.startswith("was ") or passive_met  # not "received a call from X"
-    host = subj[0] if subj and host_verb and not true_passive else None
+    if host_verb:
+        host = subj[0] if subj and not true_passive else None
     if host_verb and true_passive and objects:
         host = objects[0]  # "He was received by Foreign Minister X": the host is the agent
     city, country = _location(doc, sent, ctx, host)
