@@ -99,6 +99,7 @@ _VARIANTS: dict[str, str] = {
 STYLES = frozenset(
     ["prince", "princess", "king", "queen", "emir", "amir", "sultan", "crown", "dr", "dr.", "general", "gen."]
 )
+_STYLE_LOOSE = frozenset(loose_token(w) for w in ("sheikh", "shaikh", "sheikha", "sayyid", "haji"))
 _PATRONYMICS = frozenset(["bin", "ibn", "bint", "binti", "bte", "ben", "ould"])
 _DROPPABLE_LOOSE = frozenset(loose_token(w) for w in DROPPABLE_LEADS)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -127,8 +128,10 @@ class PersonName:
 
     @property
     def is_full(self) -> bool:
-        """Two name words, or one with a regnal number ("Mohammed VI"): enough to name someone."""
-        return len(self.loose) >= 2 or (len(self.loose) == 1 and bool(self.number))
+        """Two name words, or one with a regnal number ("Mohammed VI"): enough to name someone.
+        A style is no name word: "Sheikh al-Sabah" names a family, not a person."""
+        words = len(self.loose) - (1 if self.loose and self.loose[0] in _STYLE_LOOSE else 0)
+        return words >= 2 or (words == 1 and bool(self.number))
 
     @property
     def surname(self) -> str:
@@ -212,10 +215,11 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
     short, long = (a.loose, b.loose) if len(a.loose) <= len(b.loose) else (b.loose, a.loose)
     if len(short) == len(long) and all(words_agree(x, y) for x, y in zip(short, long, strict=True)):
         return numbers
-    if len(short) == 1 and short_number(a, b) and len(long) > 1 and not (a.number and b.number):
-        return (
-            Agreement.DIFFERENT
-        )  # a monarch ("George V") is not a person with a surname ("George C. Price")
+    shorter = a if len(a.loose) <= len(b.loose) else b
+    if shorter.number and len(long) > len(short) and not (a.number and b.number):
+        # A monarch ("George V", "Juan Carlos I") is not a person with a surname ("George C. Price",
+        # "Juan Carlos Pinzon").
+        return Agreement.DIFFERENT
     if len(short) == 1:
         # A single word: a surname ("Gorbachev"), a surname written first ("Hua"), a monarch ("Mohammed").
         word = short[0]
@@ -234,10 +238,19 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
     return Agreement.DIFFERENT
 
 
-def short_number(a: PersonName, b: PersonName) -> bool:
-    """The shorter of the two names is a single word with a regnal number ("George V", "Mohammed VI")."""
-    short = a if len(a.loose) <= len(b.loose) else b
-    return len(short.loose) == 1 and bool(short.number)
+def compound_surname(a: PersonName | str, b: PersonName | str) -> bool:
+    """The shorter name is the longer one's last words: "Aboul Gheit" / "Ahmed Aboul Gheit", "Estrada
+    Cabrera" / "Manuel Estrada Cabrera" - or "Ziaur Rahman" / "Khaleda Ziaur Rahman", his widow: so this
+    joins only with the register's word that the one person held that post then."""
+    a = parse_name(a) if isinstance(a, str) else a
+    b = parse_name(b) if isinstance(b, str) else b
+    short, long = (a, b) if len(a.loose) <= len(b.loose) else (b, a)
+    if len(short.loose) < 2 or len(long.loose) <= len(short.loose) or short.number != long.number:
+        return False
+    if a.patronymic or b.patronymic:
+        return False
+    tail = long.loose[-len(short.loose) :]
+    return all(words_agree(x, y) for x, y in zip(short.loose, tail, strict=True))
 
 
 def _partial(
@@ -260,10 +273,7 @@ def _partial(
                 _word_fits(x, y) for x, y in zip(middle_short, middle_long, strict=True)
             ):
                 return True
-        # A compound surname: "Aboul Gheit" / "Ahmed Aboul Gheit", "Estrada Cabrera" / "Manuel ...".
-        return not patronymic and all(
-            words_agree(x, y) for x, y in zip(short, long[-len(short) :], strict=True)
-        )
+        return False
     # "Sheikh Hasina" / "Sheikh Hasina Wajed": the whole shorter name opens the longer one.
     return all(words_agree(x, y) for x, y in zip(short, long, strict=False))
 
@@ -577,10 +587,19 @@ class People:
             if len(narrowed) == 1:
                 return Decision(id=narrowed[0], why="fuller or shorter form of the name")
             return Decision(why="several people fit")
+        compound = [
+            pid
+            for pid in self._candidates(name)
+            if any(compound_surname(name, known) for known in self.names.get(pid, ()))
+            and self.register.held(pid, mention.title, mention.day)
+            and (not mention.country or self.people[pid].country in (mention.country, ""))
+        ]
+        if len(compound) == 1:
+            return Decision(id=compound[0], why="a compound surname, and the one who held that post then")
         return Decision(new=True, why="nobody of that name")
 
     def _surname(self, mention: Mention, name: PersonName) -> Decision:
-        word = name.loose[0]
+        word = name.loose[-1]  # "Sheikh Hasina": the style is no name word
         first_name = title_key(mention.title) in FIRST_NAME_TITLES
         fitting: list[Hashable] = []
         exact: list[Hashable] = []

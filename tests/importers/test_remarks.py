@@ -128,3 +128,25 @@ def test_visitor_strings_keep_their_country() -> None:
     assert (person.title, person.name, person.country) == ("President", "Rene Preval", "HT")
     person = parse_person("Nursultan Nazarbayev of Kazakhstan", "NL")
     assert (person.name, person.country) == ("Nursultan Nazarbayev", "KZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Met with High Representative for Foreign Affairs and Security Policy Federica Mogherini.",
+            [("High Representative for Foreign Affairs and Security Policy", "Federica Mogherini", None)],
+        ),
+        (
+            "Met with Minister of Foreign Affairs and Expatriates Ayman Safadi.",
+            [("Minister of Foreign Affairs and Expatriates", "Ayman Safadi", None)],
+        ),
+        (
+            "Met with Secretary of National Defense Gilberto Teodoro.",
+            [("Secretary of National Defense", "Gilberto Teodoro", None)],
+        ),
+        ("Met with Minister of Tourism Ali bin Hassan.", [("Minister of Tourism", "Ali bin Hassan", None)]),
+    ],
+)
+def test_a_posts_name_stays_in_the_title(text: str, expected) -> None:
+    assert met(text) == expected

@@ -137,7 +137,21 @@ OF_PHRASES: tuple[str, ...] = (
     "Refugees",
     "Human Rights",
     "Foreign Affairs and Security Policy",
+    "Foreign Affairs and Expatriates",
+    "Foreign Affairs and International Cooperation",
     "Foreign and Commonwealth Affairs",
+    "National Defense",
+    "National Defence",
+    "Justice",
+    "Economy",
+    "Commerce",
+    "Agriculture",
+    "Energy",
+    "Health",
+    "Education",
+    "Home Affairs",
+    "Public Security",
+    "Planning",
 )
 # Typos seen in the HSG visitor field; fixed before matching so the title is recognised.
 TITLE_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -198,7 +212,9 @@ GROUP_RE = re.compile(
     r"|ambassadors|serbs?|germany|britain|union|organization|commission|U\.S)\b"
 )
 ARTICLE_RE = re.compile(r"^(?:the|The|his|her|their)\s+")
-SPLIT_RE = re.compile(r"\s*(?:;|,\s*and\s+|,|\s+and\s+|\s+&\s+)\s*")
+# "and" inside a post's name does not join two people: "for Foreign Affairs and Security Policy".
+_POST_AND = r"(?!Security Policy\b|Expatriates\b|Commonwealth Affairs\b|International Cooperation\b)"
+SPLIT_RE = re.compile(rf"\s*(?:;|,\s*and\s+{_POST_AND}|,|\s+and\s+{_POST_AND}|\s+&\s+)\s*")
 TRAILING_DATE_RE = re.compile(
     r"[\s,]+(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,?\s+\d{4})?\s*$"
@@ -285,6 +301,13 @@ def _split_of(name: str, *, leading: bool = True) -> tuple[str, str, str | None]
             for i, word in enumerate(words[1:], start=1):
                 if word in _NAME_STYLES:
                     return " ".join(words[i:]), "of " + " ".join(words[:i]), None
+            # "of the Presidency Nikola Poplasen": a post's name, then the person's (the last two words,
+            # and the words a particle ties to them).
+            start = max(len(words) - 2, 1)
+            while start > 1 and words[start].lower() in PARTICLES:
+                start -= 1
+            if start >= 1:
+                return " ".join(words[start:]), "of " + " ".join(words[:start]), None
             return name, "", None
     tail = _OF_PLACE_RE.match(name)
     if tail and tail.group("name"):
