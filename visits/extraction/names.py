@@ -344,6 +344,9 @@ def _attach(p: Person, tp: TitlePhrase | None) -> None:
         p.organisation = tp.org
 
 
+_NOT_OFFICIAL_STYLES = frozenset({"he", "his", "mrs", "mrs.", "lady", "madam", "dame", "madame", "mme"})
+
+
 def _respectively_after(doc: Doc, j: int) -> bool:
     """Whether a list of capitalised names that ends in "respectively" follows token j."""
     fd, toks, n = doc.folded, doc.tokens, len(doc.folded)
@@ -395,8 +398,18 @@ def _persons(doc: Doc) -> None:
         if before and nxt_word and i > 0 and toks[i - 1].text == ",":
             before = None  # "..., the ECO Member States, Azernews reports": a source, not a person
         joined = prev == "and" and i - 2 in rejected  # "Sergey Lavrov and Jeyhun Bayramov, the ..."
+        # "Mr Muhammad Adam", "Alhaji Lai Mohammed" (not spouses' styles: "Mrs", "Lady")
+        styled = multi and prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES
         if adverb or not (
-            before or after or known or in_list or joined or of_country or (multi and context) or j - i >= 3
+            before
+            or after
+            or known
+            or in_list
+            or joined
+            or of_country
+            or styled
+            or (multi and context)
+            or j - i >= 3
         ):
             if multi:
                 rejected[j - 1] = (i, j)

@@ -206,7 +206,8 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
         tp = titles_at.get(i)
         if (
             tp is not None
-            and not any(k in name_tokens for k in (tp.j, tp.j + 1))
+            and tp.j not in name_tokens
+            and not (tp.j + 1 in name_tokens and not doc.tokens[tp.j].text[:1].islower())
             and not _apposition_follows(doc, tp.j, name_tokens)
             and (
                 tp.i == 0

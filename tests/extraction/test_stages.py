@@ -1,0 +1,192 @@
+"""Each stage of the extractor on its own: mentions, posts, back-references, trips, attendance and
+nationality."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from visits.extraction import extract
+from visits.extraction.events import attendance_in
+from visits.extraction.names import analyse
+from visits.extraction.nationality import _home_countries, _visits_from_meetings
+from visits.extraction.refs import collect
+from visits.extraction.rules import Context, RawMeeting
+from visits.extraction.text import normalise, sentences
+from visits.extraction.trips import destination_list, place_hosted, unnamed_travellers
+
+from .split import is_frozen
+
+
+def _doc(text: str):
+    text = normalise(text)
+    doc = analyse(text)
+    sents = sentences(text)
+    per_sent, _subjects, _head = collect(doc, sents)
+    return doc, sents, per_sent
+
+
+def _people(doc) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.title, p.country) for p in doc.persons}
+
+
+# --- split -------------------------------------------------------------------------------------------------
+
+
+def test_frozen_split_rule():
+    assert is_frozen("c01") and is_frozen("d25") and is_frozen("q03b")
+    assert not is_frozen("c02") and not is_frozen("q04a") and not is_frozen("a01") and not is_frozen("s00")
+
+
+# --- mentions and posts ------------------------------------------------------------------------------------
+
+
+def test_mentions_of_country_and_honorific_chains():
+    doc, _, _ = _doc(
+        "Among those present were Faure Gnassingbe of Togo; Alhaji Lai Mohammed; and Samdech Moha Borvor "
+        "Thipadei Hun Manet, Prime Minister of Cambodia."
+    )
+    people = _people(doc)
+    assert people["Faure Gnassingbe"][1] == "TG"
+    assert "Lai Mohammed" in people
+    assert people["Hun Manet"] == ("Prime Minister", "KH")
+
+
+def test_post_nominals_and_regions_end_names():
+    doc, _, _ = _doc(
+        "Air Chief Marshal Mark Binns AC met the Special Representative for West Africa and Sahel, Ali Omar."
+    )
+    names = set(_people(doc))
+    assert "Mark Binns" in names and "Ali Omar" in names
+    assert not names & {"Africa", "Sahel", "Mark Binns AC"}
+
+
+def test_non_persons_are_not_officials():
+    doc, _, _ = _doc(
+        "Operation Sindoor Group and the Carrier Strike Group sailed past the Nobel Peace Prize museum and "
+        "the Hurricane Milton relief station."
+    )
+    assert doc.persons == []
+
+
+def test_plural_post_distributes_countries_in_order():
+    doc, _, _ = _doc("Kazakh and Uzbek foreign ministers Murat Nurlanov and Bakhtiyor Saidkulov met.")
+    people = _people(doc)
+    assert people["Murat Nurlanov"] == ("foreign minister", "KZ")
+    assert people["Bakhtiyor Saidkulov"] == ("foreign minister", "UZ")
+
+
+def test_abbreviated_post_is_not_plural():
+    doc, _, _ = _doc("The MoS met him.")
+    [tp] = doc.titles
+    assert tp.head == ("mos",) and not tp.plural
+
+
+def test_two_top_offices_sharing_a_name_are_two_people():
+    doc, _, _ = _doc("Prime Minister Anwar Ismail met Sultan Ismail.")
+    assert len(doc.persons) == 2
+
+
+def test_late_mention_pass_finds_a_name_confirmed_later():
+    doc, _, _ = _doc(
+        "Lukin received Head of the Service (SVR) Oleg Sidorov in Minsk. Oleg Sidorov thanked his host."
+    )
+    sidorov = [m for m in doc.mentions if doc.persons[m.person].name == "Oleg Sidorov"]
+    assert len(sidorov) == 2
+
+
+# --- back-references ---------------------------------------------------------------------------------------
+
+
+def test_abbreviation_resolves_to_the_holder_of_the_post():
+    doc, _, per_sent = _doc(
+        "Foreign Minister Imran Qadir arrived in Dhaka. Adviser Touhid Karim received him. The FM met Anisul "
+        "Haque."
+    )
+    qadir = next(i for i, p in enumerate(doc.persons) if p.name == "Imran Qadir")
+    assert per_sent[2][0].kind == "nominal" and per_sent[2][0].person == qadir
+
+
+def test_demonym_back_reference_prefers_the_post_holder():
+    doc, _, per_sent = _doc(
+        "Iranian Foreign Minister Ali Tavakoli arrived. With him is Hossein Amir Karimi, a director general. "
+        "The Iranian foreign minister spoke."
+    )
+    tavakoli = next(i for i, p in enumerate(doc.persons) if p.name == "Ali Tavakoli")
+    assert [r.person for r in per_sent[2]] == [tavakoli]
+    assert "Hossein Amir Karimi" in _people(doc)
+
+
+# --- trips -------------------------------------------------------------------------------------------------
+
+
+def test_destination_list_follows_the_first_destination():
+    doc, _sents, _ = _doc("She will visit Germany, Denmark, Sweden and Norway.")
+    places = [p for p in doc.places]
+    legs = destination_list(doc, places, doc.tokens[2].start, "DE")
+    assert [p.code for p in legs] == ["DK", "SE", "NO"]
+
+
+def test_unnamed_travellers_get_a_person_without_name():
+    doc, sents, per_sent = _doc("The parliament speakers of Azerbaijan and Armenia held talks in Geneva.")
+    visits = unnamed_travellers(doc, sents[0], per_sent[0])
+    assert sorted(doc.persons[v.person].country for v in visits) == ["AM", "AZ"]
+    assert {v.country for v in visits} == {"CH"} and all(doc.persons[v.person].name is None for v in visits)
+
+
+def test_place_hosted_visits():
+    doc, sents, per_sent = _doc("Colombo has received Foreign Minister Arjun Mehta and Ravi Kapoor.")
+    visits = place_hosted(doc, sents[0], per_sent[0])
+    assert [(doc.persons[v.person].name, v.country, v.city) for v in visits] == [
+        ("Arjun Mehta", "LK", "Colombo"),
+        ("Ravi Kapoor", "LK", "Colombo"),
+    ]
+
+
+# --- attendance --------------------------------------------------------------------------------------------
+
+
+def test_attendance_lists_and_time_clauses():
+    doc, sents, per_sent = _doc(
+        "Among the other Heads of State in the hall are Macky Diouf of Senegal and Alpha Toure of Guinea."
+    )
+    assert len(attendance_in(sents[0], per_sent[0])) == 2
+    doc, sents, per_sent = _doc("Before President Ali Hassan arrived, Omar Farah was present at the session.")
+    present = attendance_in(sents[0], per_sent[0])
+    assert [doc.persons[i].name for i in present] == ["Omar Farah"]
+
+
+# --- nationality -------------------------------------------------------------------------------------------
+
+
+def test_host_takes_the_meetings_country_and_the_hosted_travels():
+    doc, _, _ = _doc("President Thabo Nkosi hosted President Bola Adeyemi.")
+    meeting = RawMeeting([0, 1], None, None, "Pretoria", "ZA", [], [(0, 10)], located=True, host=0)
+    _home_countries(doc, [], [meeting], Context(), [])
+    assert doc.persons[0].country == "ZA"
+    visits = _visits_from_meetings(doc, [meeting], [], Context(), set())
+    assert [(v.person, v.country) for v in visits] == [(1, "ZA")]
+
+
+# --- robustness --------------------------------------------------------------------------------------------
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
+
+
+def test_mangled_text_never_fails_a_stage():
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(EVAL.glob("*.json"))[:20]]
+    texts = texts or ["President Jane Doe met Prime Minister John Roe in Paris on Monday."]
+    rng = random.Random(7)
+    alphabet = "Aa ,.'()-;:\n\"’Mr President of the visit to Paris met respectively Sultan "
+    for _ in range(150):
+        t = rng.choice(texts)
+        words = t.split(" ")
+        rng.shuffle(words)
+        for sample in (
+            " ".join(words[: rng.randint(1, 60)]),
+            t[rng.randint(0, len(t)) :][: rng.randint(0, 300)],
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 150))),
+        ):
+            result = extract(sample)
+            assert not any("failed" in w for w in result.warnings), (sample, result.warnings)
