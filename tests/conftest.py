@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from common.accounts import editors_group
+from tests.scenario import Scenario, build_scenario
 
 
 def in_ci() -> bool:
@@ -55,3 +56,9 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def scenario(db) -> Scenario:
+    """The shared scenario (tests/scenario.py): two prosecutors general who met, a source, more visits."""
+    return build_scenario()

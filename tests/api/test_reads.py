@@ -9,28 +9,13 @@ from tests.factories import (
     EvidenceFactory,
     MeetingFactory,
     OfficialFactory,
-    OrganisationFactory,
     ParticipantFactory,
-    PositionFactory,
     SourceFactory,
     VisitFactory,
 )
+from tests.scenario import full_visit
 
 pytestmark = pytest.mark.django_db
-
-
-def full_visit(**kwargs):
-    """A visit with an organisation, a meeting with two participants, and a source."""
-    visit = VisitFactory(**kwargs)
-    visit.organisations.add(OrganisationFactory())
-    PositionFactory(official=visit.visitor, organisation=OrganisationFactory())
-    OfficialAlias.objects.create(official=visit.visitor, name=f"{visit.visitor.name} Jr")
-    meeting = MeetingFactory(visit=visit)
-    ParticipantFactory(meeting=meeting)
-    ParticipantFactory(meeting=meeting, official=None, name_as_written="Someone Unresolved")
-    EvidenceFactory(visit=visit)
-    EvidenceFactory(visit=None, meeting=meeting)
-    return visit
 
 
 def test_visit_detail_nests_visitor_places_meetings_participants_and_sources(anon_client):
@@ -44,7 +29,7 @@ def test_visit_detail_nests_visitor_places_meetings_participants_and_sources(ano
     assert len(body["organisations"]) == 1
     [meeting] = body["meetings"]
     assert {p["name"] for p in meeting["participants"]} >= {"Someone Unresolved"}
-    assert [p["official"] is None for p in meeting["participants"]] == [False, True]
+    assert [p["official"] is None for p in meeting["participants"]] == [False, False, True]
     [source] = body["sources"]
     assert source["api_url"].endswith(f"/api/v1/sources/{visit.evidence.get().source_id}/")
     assert source["excerpts"] == ["Article number 0. Th"] or source["excerpts"]

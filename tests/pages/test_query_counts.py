@@ -9,7 +9,7 @@ organisation 4; country 6; pair 5; stats 2; exports 1; feed 2.
 import pytest
 
 from tests.factories import MeetingFactory, ParticipantFactory
-from tests.pages.conftest import many_visits
+from tests.scenario import many_visits
 
 BUDGET = {
     "timeline": ("/visits/", 3),
