@@ -96,6 +96,17 @@ def test_late_mention_pass_finds_a_name_confirmed_later():
     assert len(sidorov) == 2
 
 
+def test_glued_style_and_opening_ing_word_are_not_part_of_a_name():
+    doc, _, _ = _doc(
+        "Riyadh- Asharq Al-Awsat-Sheikh Tamim bin Hamad arrived. Hosting Ruto, President Yoweri Kaguta "
+        "spoke. Vice-President Amara Kone spoke."
+    )
+    names = set(_people(doc))
+    assert "Tamim bin Hamad" in names and "Yoweri Kaguta" in names and "Amara Kone" in names
+    assert not any("Asharq" in n or "Hosting" in n for n in names)
+    assert _people(doc)["Amara Kone"][0] == "Vice-President"
+
+
 # --- back-references ---------------------------------------------------------------------------------------
 
 

@@ -166,7 +166,9 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and toks[i + 1].start - toks[i].end <= 1
             and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
         )
-        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post):
+        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post) or _opening_ing(
+            doc, i
+        ):
             i += 1
             continue
         j = i + 1
@@ -204,6 +206,18 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         runs.append((i, min(j, i + 6)))
         i = j
     return runs
+
+
+def _opening_ing(doc: Doc, i: int) -> bool:
+    """ "Hosting Ruto, Museveni said ...": a capitalised -ing word that opens a sentence is not a name."""
+    t = doc.tokens[i].text
+    if len(t) < 6 or not t.endswith("ing"):
+        return False
+    return (
+        i == 0
+        or doc.tokens[i - 1].text in (".", '"', "'", ":", "-")
+        or "\n" in doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]
+    )
 
 
 def _title_before(doc: Doc, i: int) -> TitlePhrase | None:

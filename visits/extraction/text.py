@@ -102,8 +102,25 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 prev.text += "."
                 prev.end += 1
                 continue
+        glued = _GLUED.search(word) if "-" in word else None
+        if glued and word[: glued.start()].rsplit("-", 1)[-1].lower() not in _TITLE_PREFIXES:
+            # "Asharq Al-Awsat-Sheikh Tamim": a style glued to the word before it by a dash
+            cut = glued.start()
+            out.append(Token(word[:cut], s + offset, s + cut + offset))
+            out.append(Token("-", s + cut + offset, s + cut + 1 + offset))
+            out.append(Token(word[cut + 1 :], s + cut + 1 + offset, e + offset))
+            continue
         out.append(Token(word, s + offset, e + offset))
     return out
+
+
+# A dash then a capitalised style or post that starts a name: split there (not "Vice-President").
+_TITLE_PREFIXES = frozenset(
+    {"vice", "deputy", "ex", "co", "former", "acting", "under", "sub", "crown", "then"}
+)
+_GLUED = re.compile(
+    r"(?<=\w)-(?=(?:Sheikh|Shaikh|Sheikha|President|Prime|Minister|King|Emir|Prince|Sultan|Dr|Mr)\b)"
+)
 
 
 @dataclass(slots=True)
