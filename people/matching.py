@@ -207,6 +207,11 @@ def compare(a: PersonName | str, b: PersonName | str) -> Agreement:
     """Rules 2-4 on two names (titles already stripped)."""
     a = parse_name(a) if isinstance(a, str) else a
     b = parse_name(b) if isinstance(b, str) else b
+    return _compare(a, b)
+
+
+@lru_cache(maxsize=262144)
+def _compare(a: PersonName, b: PersonName) -> Agreement:
     if not a.loose or not b.loose:
         return Agreement.DIFFERENT
     if a.number and b.number and a.number != b.number:
@@ -489,8 +494,12 @@ class Decision:
     why: str = ""
 
 
+_VOWEL_CLASSES = str.maketrans({"a": "i", "e": "i", "o": "u"})
+
+
 def _bucket(word: str) -> str:
-    return f"{word[0]}{len(word)}"
+    """What words_agree keeps of a word: words that agree share it (vowel swaps folded)."""
+    return word.translate(_VOWEL_CLASSES)
 
 
 class People:
@@ -514,7 +523,7 @@ class People:
         if not parsed.loose or parsed in self.names[pid]:
             return
         self.names[pid].append(parsed)
-        # Indexed by every word's first letter and length (what words_agree keeps of a word).
+        # Indexed by every word's bucket (what words_agree keeps of a word).
         for word in parsed.loose:
             self.by_word[_bucket(word)].add(pid)
 
