@@ -39,23 +39,15 @@ from .rows import (
 )
 from .textio import decode
 
-COLUMNS: tuple[str, ...] = (
-    "external_scheme",
-    "external_id",
-    "visitor_name",
-    "visitor_title",
-    "visitor_country",
-    "origin_country",
-    "destination_country",
-    "destination_city",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "kind",
-    "status",
-    "purpose",
-    "summary",
-    "meetings",
+# The file's columns are VisitRow's fields, in order, with the visitor spelled out in three columns and the
+# reader's bookkeeping left out: a field added to VisitRow is a column of the CSV and the JSON at once.
+_SPELLED_OUT = {"visitors": ("visitor_name", "visitor_title", "visitor_country")}
+_NOT_COLUMNS = frozenset({"organisations", "source_file", "source_line"})
+COLUMNS: tuple[str, ...] = tuple(
+    column
+    for f in dataclasses.fields(VisitRow)
+    if f.name not in _NOT_COLUMNS
+    for column in _SPELLED_OUT.get(f.name, (f.name,))
 )
 OPTIONAL_COLUMNS: tuple[str, ...] = ("organisations",)
 ARCHIVE_FORMAT = "visits-archive/1"
