@@ -498,6 +498,18 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_seat_of_government_names_the_place",
+        "2022-05-05",
+        "Prime Minister Olivia Grant hosted Japanese Prime Minister Kenji Mori at Downing Street this "
+        "morning to discuss global security.",
+        visits=[dict(visitor="Kenji Mori", to="GB", city="London", visitor_country="JP")],
+        meetings=[{"Olivia Grant", "Kenji Mori"}],
+        officials={"Olivia Grant": dict(country="GB")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -332,6 +332,16 @@ def _load_cities(g: Gazetteer) -> None:
         g.city_country[fold(n)] = code
 
 
+def _load_landmarks(g: Gazetteer) -> None:
+    """Seats of government named instead of their city ("at Downing Street", "in the Kremlin")."""
+    for line in (DATA / "landmarks.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, code, city = [*line.split("\t"), "", ""][:3]
+        city = city.strip() or g.capital.get(code.strip(), "")
+        g.add(phrase.strip(), Entry("city", code.strip(), city or phrase.strip()))
+
+
 def _load_titles(g: Gazetteer) -> None:
     for line in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -347,7 +357,7 @@ def _load_titles(g: Gazetteer) -> None:
 
 
 BUILT = DATA / "gazetteer.json"
-_SOURCES = ("demonyms.tsv", "organisations.tsv", "titles.txt")
+_SOURCES = ("demonyms.tsv", "organisations.tsv", "titles.txt", "landmarks.tsv")
 
 
 def sources_digest() -> str:
@@ -367,6 +377,7 @@ def build() -> Gazetteer:
     _load_demonyms(g)
     _load_orgs(g)
     _load_cities(g)
+    _load_landmarks(g)
     _load_titles(g)
     return g
 
