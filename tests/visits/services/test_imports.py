@@ -13,7 +13,7 @@ from visits.importers.tabular import COLUMNS, csv_template
 from visits.models import Meeting, Participant, Source, Visit
 from visits.services.imports import ReadBatch, batch_import, files_import
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "importers" / "fixtures"
 
 
 def example(**changes: str) -> dict[str, str]:

@@ -1,0 +1,123 @@
+"""Keeping and parsing sources: one source per text, parse status and errors kept, the parse queued once."""
+
+import datetime
+
+import pytest
+
+from people.models import Official
+from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.services import extraction_apply, source_create, source_parse, source_submit
+
+ARTICLE = (
+    "Kamran Aliyev, Azerbaijan's Prosecutor General, arrived in Dushanbe, Tajikistan, on a working visit. "
+    "In a meeting with Yusuf Rahmon, Prosecutor General of Tajikistan, the sides discussed legal assistance."
+)
+EXTRACTION = {
+    "officials": [
+        {"name": "Kamran Aliyev", "title": "Prosecutor General", "country": "AZ", "organisation": None},
+        {"name": "Yusuf Rahmon", "title": "Prosecutor General", "country": "TJ", "organisation": None},
+    ],
+    "organisations": [
+        {"name": "Economic Cooperation Organization", "acronym": "ECO", "kind": "intergovernmental"}
+    ],
+    "visits": [
+        {
+            "visitor": "Kamran Aliyev",
+            "visitor_country": "AZ",
+            "destination_country": "TJ",
+            "destination_city": "Dushanbe",
+            "start_date": "2024-05-18",
+            "end_date": None,
+            "kind": "working",
+            "purpose": "Meeting of the ECO Prosecutors General",
+            "evidence": [[0, 98]],
+        }
+    ],
+    "meetings": [
+        {
+            "participants": ["Kamran Aliyev", "Yusuf Rahmon"],
+            "date": None,
+            "city": "Dushanbe",
+            "country": "TJ",
+            "topics": ["legal assistance"],
+            "evidence": [[99, 200]],
+        }
+    ],
+}
+
+
+def kept_source(text: str = ARTICLE) -> Source:
+    source, _ = source_create(text=text, outlet="Azernews", published=datetime.date(2024, 5, 18))
+    return source
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(m.objects.count() for m in (Visit, Meeting, Participant, Official, Evidence))
+
+
+@pytest.mark.django_db
+def test_same_text_pasted_twice_is_one_source():
+    first, created = source_create(text=ARTICLE)
+    again, created_again = source_create(text="  " + ARTICLE.replace(" ", "  ") + "\n")
+    assert created and not created_again
+    assert first == again
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   \n ", "no text"),
+        ("\x00\x01\x02binary\x03\x04" * 50, "does not look like text"),
+    ],
+)
+def test_unparseable_sources_fail_with_a_message_and_are_kept(text, message):
+    source, _ = source_create(text=text)
+    source = source_parse(source_id=source.pk)
+    assert source.status == "failed"
+    assert message in source.error
+    assert Source.objects.filter(pk=source.pk).exists()
+
+
+@pytest.mark.django_db
+def test_parse_of_a_real_article_writes_records_and_records_the_parser_version():
+    source = kept_source()
+    source = source_parse(source_id=source.pk)
+    assert source.status == "parsed", source.error
+    assert source.parser_version
+    assert source.parsed_at is not None
+    assert Visit.objects.filter(destination_country="TJ").exists()
+
+
+@pytest.mark.django_db
+def test_parse_of_a_text_with_no_visit_says_so():
+    source, _ = source_create(text="Le ministre a parlé de la météo. Il fait beau aujourd'hui à Paris.")
+    source = source_parse(source_id=source.pk)
+    assert source.status == "parsed"
+    assert "No visit or meeting was found" in source.error
+    assert not Visit.objects.exists()
+
+
+@pytest.mark.django_db
+def test_parser_crash_leaves_source_failed_and_earlier_records_intact(monkeypatch):
+    source = kept_source()
+    extraction_apply(source=source, extraction=EXTRACTION)
+    before = counts()
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr("visits.services.sources.extract", explode)
+    source = source_parse(source_id=source.pk)
+    assert source.status == "failed"
+    assert "parser exploded" in source.error
+    assert counts() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submit_queues_the_parse_once_and_recognises_a_repeat():
+    source, created = source_submit(text=ARTICLE, published=datetime.date(2024, 5, 18))
+    again, created_again = source_submit(text=ARTICLE)
+    source.refresh_from_db()
+    assert created and not created_again and again == source
+    assert source.status == "parsed"  # eager in tests: the parse ran on commit
