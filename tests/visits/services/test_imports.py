@@ -224,7 +224,7 @@ def test_articles_become_sources_and_get_parsed(tmp_path, django_capture_on_comm
     assert files_import(paths=[article]).counts["Source"]["unchanged"] == 1
 
 
-HSG = Path(__file__).resolve().parents[3] / "shared" / "data" / "hsg"
+HSG = Path(__file__).resolve().parents[4] / "shared" / "data" / "hsg"
 
 
 @pytest.mark.slow
