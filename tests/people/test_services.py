@@ -63,3 +63,42 @@ def test_merge_into_itself_is_refused():
     official = OfficialFactory()
     with pytest.raises(ValueError, match="itself"):
         official_merge(survivor=official, merged=official)
+
+
+@pytest.mark.django_db
+def test_merge_bumps_updated_at_and_never_lists_one_person_twice():
+    survivor = OfficialFactory(name="Benjamin Netanyahu", slug="benjamin-netanyahu", country="IL")
+    merged = OfficialFactory(name="Netanyahu", slug="netanyahu-it", country="IT")
+    visit = VisitFactory(visitor=merged)
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting, official=survivor)
+    ParticipantFactory(meeting=meeting, official=merged)
+    before = (visit.updated_at, meeting.updated_at)
+
+    official_merge(survivor=survivor, merged=merged)
+
+    visit.refresh_from_db()
+    meeting.refresh_from_db()
+    assert visit.updated_at > before[0] and meeting.updated_at > before[1]
+    assert list(meeting.participants.values_list("official", flat=True)) == [survivor.pk]
+
+
+@pytest.mark.django_db
+def test_a_merged_name_resolves_to_the_survivor():
+    survivor = official_resolve(name="Mikhail S. Gorbachev", country="SU")
+    merged = OfficialFactory(name="Gorbachev", slug="gorbachev-fi", country="FI")
+    official_merge(survivor=survivor, merged=merged)
+    # Stated to be of Finland: not him (where he was met never made him Finnish).
+    assert official_resolve(name="Gorbachev", country="FI", create=False) is None
+    assert official_resolve(name="Gorbachev", country="SU", create=False) == survivor
+    assert official_resolve(name="Mikhail Gorbachev", country="", create=False) == survivor
+
+
+@pytest.mark.django_db
+def test_resolve_reads_names_in_any_script_and_tells_numbers_apart():
+    lavrov = official_resolve(name="Sergey Lavrov", country="RU")
+    assert official_resolve(name="Сергей Лавров", country="RU") == lavrov
+    five = official_resolve(name="Mohammed V", country="MA")
+    assert official_resolve(name="Mohammed VI", country="MA") != five
+    assert Official.objects.get(name="Mohammed VI").slug == "mohammed-vi"
+    assert official_resolve(name="日本 太郎", country="JP").slug == "riben-tailang"
