@@ -30,10 +30,10 @@ def test_an_unknown_body_is_created_with_a_unique_slug_and_no_country_when_inter
     sco = organisation_resolve(
         name="Shanghai Cooperation Organisation", kind="intergovernmental", country="CN"
     )
-    assert (sco.slug, sco.kind, sco.country.code) == (
+    assert (sco.slug, sco.kind, sco.country) == (
         "shanghai-cooperation-organisation-2",
         "intergovernmental",
-        None,
+        "",
     )
     assert organisation_resolve(name="Shanghai Cooperation Organisation") == sco
 
