@@ -510,6 +510,26 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "who_took_part_as_did_a_list",
+        "2024-07-25",
+        "Chile's Finance Minister Mario Soto held talks on Thursday in Rio de Janeiro with International "
+        "Monetary Fund (IMF) Managing Director Anna Petrova on the margins of a gathering of G20 ministers. "
+        "Soto was accompanied by Budget Secretary Pablo Rivas, who took part in the Working Group on Global "
+        "Hunger, as did US Treasury Secretary Janet Yale and Inter-American Development Bank President Ilan "
+        "Gold.",
+        visits=[
+            dict(visitor="Mario Soto", to="BR", kind="multilateral", visitor_country="CL"),
+            dict(visitor="Anna Petrova", to="BR", kind="multilateral", visitor_country=None),
+            dict(visitor="Pablo Rivas", to="BR", kind="multilateral", visitor_country="CL"),
+            dict(visitor="Janet Yale", to="BR", kind="multilateral", visitor_country="US"),
+        ],
+        meetings=[{"Mario Soto", "Anna Petrova"}, {"Pablo Rivas", "Janet Yale", "Ilan Gold"}],
+        officials={"Anna Petrova": dict(organisation="International Monetary Fund", country=None)},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

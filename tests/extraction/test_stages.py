@@ -176,7 +176,7 @@ def test_host_takes_the_meetings_country_and_the_hosted_travels():
     meeting = RawMeeting([0, 1], None, None, "Pretoria", "ZA", [], [(0, 10)], located=True, host=0)
     _home_countries(doc, [], [meeting], Context(), [])
     assert doc.persons[0].country == "ZA"
-    visits = _visits_from_meetings(doc, [meeting], [], Context(), set())
+    visits = _visits_from_meetings(doc, [meeting], [], Context(), {})
     assert [(v.person, v.country) for v in visits] == [(1, "ZA")]
 
 

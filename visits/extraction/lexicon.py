@@ -70,7 +70,7 @@ INSTITUTION = _words(
     hydrocarbons textiles consumer procurement excise highways roads waterways renewable nuclear space
     research sciences arts recreation endowments awqaf hajj diaspora expatriates emigrants overseas
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
-    decentralisation decentralization settlements ecology hemispheric hemisphere red
+    decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
     """
 )
 

@@ -94,6 +94,22 @@ SPEECH_VERBS = frozenset(
 )
 
 
+_PREFIXES = (
+    "inter-",
+    "pan-",
+    "trans-",
+    "anti-",
+    "pro-",
+    "non-",
+    "post-",
+    "pre-",
+    "sino-",
+    "indo-",
+    "afro-",
+    "euro-",
+)
+
+
 def _name_token(tok: Token, f: str, tag: str) -> bool:
     t = tok.text
     if not t[:1].isupper() or tag or f in STOPCAPS or f in INSTITUTION or f in HONORIFICS:
@@ -102,6 +118,8 @@ def _name_token(tok: Token, f: str, tag: str) -> bool:
         return False  # datelines and agency names: "ASTANA", "KAZINFORM"
     if t in POSTNOMINALS:
         return False  # "Mark Binskin AC", "John Smith MP", "(retd)"
+    if f.startswith(_PREFIXES):
+        return False  # "Inter-American", "Pan-African", "Sino-Russian": adjectives, not names
     if len(t) > 2 and t[-1].isupper() and t[-2].islower():
         return False  # social-media handles glued to an initial: "MaithripalaS"
     return t[:1].isalpha() and not any(c.isdigit() for c in t)

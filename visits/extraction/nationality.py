@@ -113,10 +113,10 @@ def _multilateral(doc: Doc, m: RawMeeting) -> bool:
 
 
 def _visits_from_meetings(
-    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context, party: set[int]
+    doc: Doc, meetings: list[RawMeeting], visits: list[RawVisit], ctx: Context, party: dict[int, set[int]]
 ) -> list[RawVisit]:
     """A meeting abroad implies the trip of each participant from another country (not of the members of
-    a visitor's party: the delegation's head has the visit)."""
+    a visitor's party at a meeting their head attends: the delegation's head has the visit)."""
     out: list[RawVisit] = []
     foreign = {(v.person, v.country) for v in visits}
     for m in meetings:
@@ -125,7 +125,7 @@ def _visits_from_meetings(
         kind = "multilateral" if _multilateral(doc, m) else "unknown"
         for rank, p_idx in enumerate(m.people):
             p = doc.persons[p_idx]
-            if p_idx in party or (p.title and "ambassador" in p.title.lower()):
+            if (party.get(p_idx, set()) & set(m.people)) or (p.title and "ambassador" in p.title.lower()):
                 continue
             if p.org_head:
                 # the head of an international body travels when the meeting is away from its seat

@@ -202,7 +202,9 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             p.title, p.head = q.title, q.head
     raw_meetings = _drop_restated(raw_meetings)
     _home_countries(doc, raw_visits, raw_meetings, ctx, companions)
-    party = {idx for _, idx in companions}
+    party: dict[int, set[int]] = {}
+    for lead, idx in companions:
+        party.setdefault(idx, set()).add(lead)
     raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx, party)
     return _build(doc, raw_visits, raw_meetings, (ctx.dateline_city, ctx.dateline_country))
 

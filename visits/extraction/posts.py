@@ -176,6 +176,8 @@ def _title_qualifiers(doc: Doc, tp: TitlePhrase) -> None:
     k = tp.i - 1
     if k >= 0 and fd[k] == "'s":
         k -= 1
+    if k >= 2 and fd[k] == ")" and fd[k - 2] == "(" and doc.tokens[k - 1].text.isupper():
+        k -= 3  # "International Monetary Fund (IMF) Managing Director"
     while k >= 0 and doc.tag[k] in ("country", "demonym", "org", "city"):
         p = doc.place_at.get(k)
         if p is not None and tp.country is None:

@@ -387,7 +387,8 @@ def meetings_in(
 _ATTEND = re.compile(
     r"\b(?:attended|took part in|participated in|was present at)\s+(?:an?\s+|the\s+)?"
     r"(?P<ev>[^,.;]*?\b(?:meeting|summit|"
-    r"session|gathering|forum|conference|assembly)\b[^,.;]*?)(?=,|\.|;| which| where| in [A-Z]| on [A-Z]|$)",
+    r"session|gathering|forum|conference|assembly|group|dialogue|round ?table)\b[^,.;]*?)"
+    r"(?=,|\.|;| which| where| in [A-Z]| on [A-Z]|$)",
     re.I,
 )
 
@@ -407,8 +408,15 @@ def events_in(
     if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
         return []
     before = [r for r in refs if r.start < sent.start + m.start()]
+    who = re.search(r",\s*who\s+(?:also\s+)?$", sent.text[: m.start()])
+    if who:  # "X was accompanied by Y, who took part in ...": Y took part, not X
+        before = [r for r in before if r.start < sent.start + who.start()][-1:]
     # "Scholz and Macron attended the summit": everyone named before the verb took part
     people = list(dict.fromkeys(r.person for r in before)) or ([agent] if agent >= 0 else [])
+    also = re.search(r",?\s*(?:as did|as well as|alongside|along with|together with)\b", sent.text[m.end() :])
+    if also:  # "..., as did US Treasury Secretary X, World Bank President Y and Z"
+        at = sent.start + m.end() + also.end()
+        people += [r.person for r in refs if r.start >= at and r.kind == "name" and r.person not in people]
     if not people:
         return []
     if m.re is _TOOK_PLACE and ctx.trip_country:
@@ -445,7 +453,9 @@ def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | No
         return None
     cue = sent.start + m.start()
     lead = [r.person for r in refs if r.start < cue]
-    rest = [r.person for r in refs if r.start > cue and r.kind == "name" and r.person not in lead]
+    stop = re.search(r",\s*(?:who|which|where|as did)\b", sent.text[m.end() :])
+    end = sent.start + m.end() + stop.start() if stop else sent.end  # "accompanied by Y, who ..., as did Z"
+    rest = [r.person for r in refs if cue < r.start < end and r.kind == "name" and r.person not in lead]
     if not rest:
         return None
     if m.group().lower().startswith(("accompanied", "along")):
