@@ -150,3 +150,18 @@ def test_visitor_strings_keep_their_country() -> None:
 )
 def test_a_posts_name_stays_in_the_title(text: str, expected) -> None:
     assert met(text) == expected
+
+
+def test_reviewed_with_and_present_were_name_people_met() -> None:
+    assert met("Reviewed the Middle East peace process with King Hussein.") == [("King", "Hussein", None)]
+    assert met(
+        "Attended ceremonies. Also present were Prime Minister Trudeau of Canada, Queen Beatrix of the "
+        "Netherlands, and King Olav V of Norway."
+    ) == [("Prime Minister", "Trudeau", "CA"), ("Queen", "Beatrix", "NL"), ("King", "Olav V", "NO")]
+    assert met("Present were the Heads of State and Government of Canada, Federal Republic of Germany.") == []
+
+
+def test_one_person_holding_two_posts() -> None:
+    assert met("Met with Vice President and Foreign Minister Isabel de Saint Malo de Alvarado.") == [
+        ("Vice President and Foreign Minister", "Isabel de Saint Malo de Alvarado", None)
+    ]

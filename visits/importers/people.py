@@ -402,6 +402,8 @@ def parse_person(text: str, country: str | None = None, *, strict: bool = False)
         if strict and name and not _looks_like_name(name):
             return None
         return PersonRef(name=name or None, title=title, country=of_country or stated or country)
+    if strict and _is_country(text):
+        return None  # "Federal Republic of Germany" is a country, not a "Federal Republic" of Germany
     name, _, of_country = _split_of(text, leading=False)
     if not name or not _looks_like_name(name):
         return None
@@ -425,7 +427,8 @@ def parse_people(text: str, country: str | None = None, *, strict: bool = False)
                 name=person.name, title=f"{pending_title} and {person.title or ''}".strip(), country=country
             )
             people.pop()
-        pending_title = person.title if bare_title and not strict else None
+        # "Vice President and Foreign Minister Isabel de Saint Malo": one person holding two posts.
+        pending_title = person.title if bare_title else None
         people.append(person)
     return dedupe_people(people)
 

@@ -35,7 +35,9 @@ MEET_RE = re.compile(
     r"|[Dd]inner|[Bb]reakfast|[Nn]egotiated|[Nn]egotiations)\s+(?:separately\s+|again\s+|also\s+|privately\s+)?"
     r"with\s+"
     # "Discussed the Middle East peace process with ...", "a discussion on arms limitation with ...".
-    r"|[Dd]iscuss(?:ed|ing|ions?)\b[^.;()]{0,120}?\swith\s+"
+    r"|(?:[Dd]iscuss(?:ed|ing|ions?)|[Rr]eview(?:ed|ing)|[Cc]onsult(?:ed|ing))\b[^.;()]{0,120}?\swith\s+"
+    # "Also present were Prime Minister Trudeau of Canada, Queen Beatrix of the Netherlands, ...".
+    r"|\b(?:[Aa]lso\s+)?[Pp]resent\s+were\s+"
     r"|[Gg]reeted\s+)"
 )
 # Where the list of people ends: a place, a time, a purpose, or "and <verb>".
