@@ -530,6 +530,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "while_in_a_city_fronted_phrase",
+        "2021-09-08",
+        "While in Vienna, Austria, to take part in the World Conference of Speakers of Parliament, National "
+        "Assembly Chairman Tran Van Hoa had meetings with President of the Chamber of Deputies of Chile "
+        "Diego Alvarez Kehr.",
+        visits=[
+            dict(visitor="Tran Van Hoa", to="AT", city="Vienna", kind="multilateral"),
+            dict(visitor="Diego Alvarez Kehr", to="AT", city="Vienna", kind="multilateral"),
+        ],
+        meetings=[{"Tran Van Hoa", "Diego Alvarez Kehr"}],
+    ),
+    Case(
+        "talks_intended_during_a_postponed_visit_are_no_meetings",
+        "2020-02-27",
+        "A visit to Moscow by Burkina Faso Foreign Minister Alpha Kabore, planned for March 5, has been put "
+        "off. During the visit, the foreign minister had intended to hold talks with Russian Foreign "
+        "Minister Sergei Ivanov.",
+        visits=[dict(visitor="Alpha Kabore", to="RU", city="Moscow", status="planned")],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

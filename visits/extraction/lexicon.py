@@ -71,6 +71,7 @@ INSTITUTION = _words(
     research sciences arts recreation endowments awqaf hajj diaspora expatriates emigrants overseas
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
+    deputies
     """
 )
 

@@ -27,7 +27,8 @@ _FUTURE = re.compile(
     r"is due|are due|"
     r"expected|expects|plans? to|planned|planning|upcoming|forthcoming|next week|intends?|to pay|hoped|hopes|"
     r"is to pay|postponed|put off|pushed back|invited .{0,40}? to (?:visit|come)|later today|later on|"
-    r"to follow|preparations for|preparing for|getting ready for)\b",
+    r"to follow|preparations for|preparing for|getting ready for|intended|had planned|was to|were to|"
+    r"had been due|was due)\b",
     re.I,
 )
 _MEET = re.compile(

@@ -37,7 +37,8 @@ _TRAVEL = re.compile(
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
     r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
-    r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies) (?:\w+ )?to)\b",
+    r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies) (?:\w+ )?to|"
+    r"whilst in|while in|during (?:his|her|their) (?:stay|visit) in)\b",
     re.I,
 )
 
@@ -68,6 +69,8 @@ _TRAVEL_HINTS = (
     "move",
     "took",
     "accompan",
+    "while",
+    "during",
     "take",
     " is in",
     " are in",
@@ -198,6 +201,10 @@ def destination_list(doc: Doc, places: list[Place], offset: int, first_code: str
 
 
 # "after"/"since" open a clause unless a noun phrase follows ("returned after an official tour of ...")
+_CALLED_OFF = re.compile(
+    r"\b(?:postponed|put off|pushed back|called off|cancell?ed|(?:is|was|had been) planned|scheduled)\b", re.I
+)
+
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|when|while|because|where|(?:after|since)(?! (?:a|an|the|his|her|their|its|a)\b))\b"
 )
@@ -256,10 +263,15 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
     if not before and verb_start < 40 and re.match(r"\W*(?:On|During|In|At|While|After)\b", text):
         # "On his first official visit to Indonesia, Josep Borrell ... held talks": the fronted phrase's
         # traveller is the subject after the comma
-        comma = text.find(",", verb_start)
-        after = [r for r in refs if comma >= 0 and r.start > sent.start + comma and r.kind == "name"]
-        if after and after[0].start - (sent.start + comma) < 6:
-            return after[0].person
+        first = next((r for r in refs if r.start > sent.start + verb_start and r.kind == "name"), None)
+        if first is not None:
+            head = text[verb_start : first.start - sent.start]
+            comma = head.rfind(",")
+            # the name opens the main clause, after the phrase's last comma and perhaps its post
+            if comma >= 0 and re.fullmatch(
+                r",\s*(?:(?:the|of|and|for)\s+|[A-Z][\w'().-]*\s+){0,10}", head[comma:]
+            ):
+                return first.person
     implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
     return agent if implicit else -1
 
@@ -282,7 +294,7 @@ def visits_in(
             continue  # "flew back to New York": going home is not a visit
         t0 = sent.start + m.start()
         person = _traveller(text, sent, refs, m.start(), agent)
-        by = re.match(r"\s*by\b", text[m.end() :])
+        by = re.match(r"\s*(?:(?-i:[A-Z])[\w-]*\s+){0,3}by\b", text[m.end() :])
         if by:  # "a two-day official visit by the army chief to Uzbekistan"
             agent_ref = next((r for r in refs if r.start >= sent.start + m.end() + by.end()), None)
             if agent_ref is not None:
@@ -327,6 +339,10 @@ def visits_in(
         if re.search(r"\b(?:before|after|then)\s+$", text[: m.start()], re.I):
             window = text[: m.end() + 10]  # "is due to meet X before heading on to Japan": the clause's tense
         status = "planned" if _FUTURE.search(window) else "completed"
+        if m.group().lower().startswith(("visit", "trip", "tour")) and _CALLED_OFF.search(
+            text[m.end() : m.end() + 140]
+        ):
+            status = "planned"  # "A visit to Moscow by X, planned for March 5, has been put off"
         invite = re.search(r"\binvit(?:ed|es|ation)\b[^.;]{0,60}$", text[: m.start()], re.I)
         if invite:
             # an invitation is a planned visit of the invited person once it is accepted, else only a wish
