@@ -12,6 +12,7 @@ from orgs.services import organisation_resolve
 from people.models import Official, Position
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.services.identity import same_meeting, same_participant, same_visit
 from visits.services.writer_rules import Roster, assign_unless_edited, droppable, fill_blanks
 
 
@@ -149,7 +150,19 @@ def _apply_visit(
     evidence = (
         Evidence.objects.filter(source=source, key=key, visit__isnull=False).select_related("visit").first()
     )
-    visit = evidence.visit if evidence else _same_visit_elsewhere(visitor, destination, start)
+    visit = (
+        evidence.visit
+        if evidence
+        else same_visit(
+            visitor=visitor,
+            name=values["visitor_name"],
+            visitor_country=visitor_country,
+            destination=destination,
+            start=start,
+            end=end,
+            source=source,
+        )
+    )
     if visit is None:
         visit = Visit(review_state=review_state, **values)
         visit.full_clean(exclude=["visitor", "visitor_position"])
@@ -169,20 +182,6 @@ def _apply_visit(
         source=source, visit=visit, defaults={"key": key, "spans": item.get("evidence") or []}
     )
     return visit, key
-
-
-def _same_visit_elsewhere(
-    visitor: Official | None, destination: str, start: datetime.date | None
-) -> Visit | None:
-    """The visit another source already reports: same visitor and destination, start within three days."""
-    if visitor is None or start is None:
-        return None
-    window = (start - datetime.timedelta(days=3), start + datetime.timedelta(days=3))
-    return (
-        Visit.objects.filter(visitor=visitor, destination_country=destination, start_date__range=window)
-        .order_by("start_date")
-        .first()
-    )
 
 
 def _apply_meeting(
@@ -219,12 +218,23 @@ def _apply_meeting(
     )
     meeting = evidence.first().meeting if evidence else None
     if meeting is None:
-        meeting = Meeting.objects.create(review_state=review_state, **values)
-        result.counts["meetings created"] += 1
+        meeting = same_meeting(
+            visit=visit,
+            day=values["date"],
+            people=[(getattr(p.official, "pk", None), name) for name, p in resolved],
+        )
+        if meeting is not None and assign_unless_edited(meeting, fill_blanks(meeting, values)):
+            meeting.save()
+            result.counts["meetings updated"] += 1
+        elif meeting is not None:
+            result.counts["meetings unchanged"] += 1
     elif assign_unless_edited(meeting, values):
         meeting.save()
         result.counts["meetings updated"] += 1
-    roster = Roster(meeting.participants.all())
+    if meeting is None:
+        meeting = Meeting.objects.create(review_state=review_state, **values)
+        result.counts["meetings created"] += 1
+    roster = Roster(meeting.participants.all(), same_name=same_participant)
     for name, person in resolved:
         official = person.official
         if not roster.admit(getattr(official, "pk", None), name):

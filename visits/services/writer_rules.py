@@ -4,7 +4,7 @@ Editors own what they touched: a field they changed, a record they reviewed, a p
 added. Writers only fill in and add; they drop a record only when nobody vouches for it any more.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from common.editing import assign_unless_edited
@@ -39,9 +39,18 @@ class Roster:
     participant) is already there: the same person is never listed twice, whichever way they are named.
     """
 
-    def __init__(self, participants: Iterable[Participant] = ()) -> None:
+    def __init__(
+        self,
+        participants: Iterable[Participant] = (),
+        *,
+        same_name: Callable[[str, str], bool] | None = None,
+    ) -> None:
         self.officials: set[int] = set()
         self.names: set[str] = set()
+        # Beyond equal name keys: when two written names are one participant (the article writer's reports
+        # of one meeting by two outlets spell people differently).
+        self.same_name = same_name
+        self.written: list[str] = []
         for participant in participants:
             self._add(participant.official_id, participant.name_as_written or participant.title_as_written)
 
@@ -51,11 +60,14 @@ class Roster:
         key = name_key(written or "")
         if key:
             self.names.add(key)
+            self.written.append(written)
 
     def admit(self, official_id: int | None, written: str) -> bool:
         """True (and remembered) when the person is not listed yet; False when listed or nameless."""
         key = name_key(written or "")
         if (official_id and official_id in self.officials) or (key and key in self.names):
+            return False
+        if key and self.same_name and any(self.same_name(written, other) for other in self.written):
             return False
         if not (official_id or key):
             return False
