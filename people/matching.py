@@ -97,7 +97,27 @@ _VARIANTS: dict[str, str] = {
 }
 # Styles a source may leave in front of a name; never a given name ("Prince Saud" is Saud).
 STYLES = frozenset(
-    ["prince", "princess", "king", "queen", "emir", "amir", "sultan", "crown", "dr", "dr.", "general", "gen."]
+    [
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "emir",
+        "amir",
+        "sultan",
+        "crown",
+        "dr",
+        "dr.",
+        "general",
+        "gen.",
+        "cardinal",
+        "archbishop",
+        "lady",
+        "lord",
+        "dame",
+        "daw",
+        "haji",
+    ]
 )
 _STYLE_LOOSE = frozenset(loose_token(w) for w in ("sheikh", "shaikh", "sheikha", "sayyid", "haji"))
 _PATRONYMICS = frozenset(["bin", "ibn", "bint", "binti", "bte", "ben", "ould"])
@@ -495,6 +515,7 @@ class Decision:
 
 
 _VOWEL_CLASSES = str.maketrans({"a": "i", "e": "i", "o": "u"})
+_NICKNAME = re.compile(r"\s*\(([^()]+)\)")
 
 
 def _bucket(word: str) -> str:
@@ -519,6 +540,13 @@ class People:
             self.add_name(person.id, written)
 
     def add_name(self, pid: Hashable, written: str) -> None:
+        nickname = _NICKNAME.search(written or "")
+        if nickname:
+            # "Willem (Wim) Kok" is also "Wim Kok" and "Willem Kok".
+            before = written[: nickname.start()].split()
+            after = written[nickname.end() :]
+            self.add_name(pid, " ".join([*before[:-1], nickname.group(1)]) + after)
+            written = " ".join(before) + after
         parsed = parse_name(written)
         if not parsed.loose or parsed in self.names[pid]:
             return

@@ -486,3 +486,10 @@ def test_a_style_and_a_family_name_are_not_a_full_name() -> None:
     assert not parse_name("Sheikh al-Sabah").is_full
     assert parse_name("Sheikh Sabah al-Ahmad").is_full
     assert parse_name("Mohammed Morsi").is_full
+
+
+def test_a_nickname_in_brackets_is_another_spelling() -> None:
+    people = People([Known("kok", "Willem (Wim) Kok", "NL"), Known("p", "Cardinal Pietro Parolin", "VA")])
+    assert people.resolve(Mention("Wim Kok", "Prime Minister", d(1997), "NL")).id == "kok"
+    assert people.resolve(Mention("Willem Kok", "Prime Minister", d(1997), "NL")).id == "kok"
+    assert people.resolve(Mention("Pietro Parolin", "Secretary of State", d(2016), "VA")).id == "p"
