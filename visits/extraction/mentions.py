@@ -75,4 +75,7 @@ class Doc:
     in_title: list[bool] = field(default_factory=list)  # per token: inside a post
     title_starting: dict[int, TitlePhrase] = field(default_factory=dict)  # token index -> post starting there
     title_ending: dict[int, TitlePhrase] = field(default_factory=dict)  # token index -> post ending before it
-    place_starts: list[int] = field(default_factory=list)  # character offsets of the places, in order
+    place_starts: list[int] = field(default_factory=list)
+    runs: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # capitalised runs that may be names  # character offsets of the places, in order

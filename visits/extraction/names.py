@@ -413,7 +413,8 @@ def _persons(doc: Doc) -> None:
     prev_person_end = -10
     list_title: TitlePhrase | None = None
     rejected: dict[int, tuple[int, int]] = {}
-    for i, j in _name_runs(doc):
+    doc.runs = _name_runs(doc)
+    for i, j in doc.runs:
         name = doc.text[toks[i].start : toks[j - 1].end]
         before, after = _title_before(doc, i), _title_after(doc, j)
         prev = fd[i - 1] if i > 0 else ""
@@ -509,7 +510,7 @@ def _late_mentions(doc: Doc) -> None:
     to exactly one person are added."""
     taken = {k for m in doc.mentions for k in range(m.i, m.j)}
     added = False
-    runs = _name_runs(doc)
+    runs = list(doc.runs)
     # a one-word city that is the surname of someone named in full ("met Hassan" after "Ali Hassan")
     runs += [
         (p.i, p.j)

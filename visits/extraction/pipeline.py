@@ -123,7 +123,8 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                 other = next((x.person for x in refs if x.person != r.person), -1)
                 if other >= 0:
                     counterparts.append((r.person, other))
-        leg = _LEG_HEADING.search(sent.text)
+        low = sent.text.lower()
+        leg = _LEG_HEADING.search(sent.text) if ("leg" in low or "stage" in low or "stop" in low) else None
         if leg:  # "Republic of Korea leg (4 May)", "During the Korean leg": the trip is now there
             place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
             if place is not None:
@@ -133,7 +134,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             or visits_in(doc, sent, refs, ctx, published, agent)
             or unnamed_travellers(doc, sent, refs)
         )
-        kind_m = _KIND.search(sent.text)
+        kind_m = _KIND.search(sent.text) if ("visit" in low or "trip" in low or "tour" in low) else None
         ctx.trip_kind = kind_of(kind_m) if kind_m and not visits else None
         if (
             ctx.trip_kind

@@ -58,20 +58,17 @@ _MEET_HINTS = (
     "met",
     "meet",
     "talks",
-    "held",
-    "hold",
-    "had",
-    "discuss",
-    "negotia",
-    "consult",
+    "discussions",
+    "negotiations",
+    "consultations",
     "sat down",
     "receiv",
     "host",
     "welcom",
     "greet",
-    "chair",
+    "chaired",
     "call",
-    "confer",
+    "conferred",
     "was given",
     "audience",
     "saw",
@@ -283,6 +280,8 @@ def meetings_in(
 ) -> list[RawMeeting]:
     """Face-to-face meetings reported in one sentence (none for calls, welcomes at airports, plans)."""
     text = sent.text
+    if not refs and agent < 0:
+        return []  # nobody to meet
     low = text.lower()
     if not any(k in low for k in _MEET_HINTS):
         return []

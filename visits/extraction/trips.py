@@ -45,33 +45,54 @@ _TRAVEL = re.compile(
 # Cheap substring tests that skip the long travel and meeting patterns on sentences that cannot match.
 _TRAVEL_HINTS = (
     "arriv",
-    "land",
-    "touch",
-    "fl",
+    "landed",
+    "lands ",
+    "landing",
+    "touched",
+    "flew",
+    "flown",
+    "fly",
+    "flies",
     "travel",
-    "came",
-    "come",
+    "came to",
+    "come to",
+    "comes to",
+    "has come",
+    "have come",
     "visit",
     "trip",
-    "tour",
+    " tour",
     "reach",
-    "head",
-    "depart",
-    "left",
-    "bound",
+    "heads ",
+    "heading",
+    "headed",
+    "head to",
+    "head on",
+    "departed",
+    "departs",
+    "departing",
+    "left for",
+    "leav",
+    "bound for",
     "stop",
-    "go",
+    "go to",
+    "goes to",
+    "gone to",
     "went",
     "due in",
     "continu",
     "proceed",
     "onward",
-    "move",
-    "took",
+    "on to",
+    " him to",
+    " her to",
+    " them to",
     "accompan",
-    "while",
-    "during",
-    "take",
+    "while in",
+    "whilst in",
+    "stay in",
+    "back from",
+    "return",
     " is in",
     " are in",
     " was in",
@@ -282,6 +303,8 @@ def visits_in(
     """Trips told in one sentence with a travel verb ("arrived in", "on a state visit to", "will visit")."""
     text = sent.text
     out: list[RawVisit] = []
+    if not refs and agent < 0:
+        return out  # nobody to travel
     low = text.lower()
     if not any(k in low for k in _TRAVEL_HINTS):
         return out
@@ -304,7 +327,7 @@ def visits_in(
             continue
         back_from = m.group().lower().endswith(" from")  # "on his way back from Switzerland": he was there
         city, country = _place_after(doc, places, t0, allow_from=back_from)
-        if country is None and (dem := _DEMONYM_CAPITAL.match(text[m.end() :])):
+        if country is None and "capital" in low and (dem := _DEMONYM_CAPITAL.match(text[m.end() :])):
             hit = gazetteer().match([fold(w) for w in dem["dem"].split()], 0)
             if hit and hit[1].kind in ("demonym", "country") and hit[1].code:
                 country = hit[1].code  # "are due in the Honduran capital"
@@ -457,7 +480,8 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     if any(r.kind == "name" for r in refs):
         return []
     text = sent.text
-    travel = _TRAVEL.search(text)
+    low = text.lower()
+    travel = _TRAVEL.search(text) if any(k in low for k in _TRAVEL_HINTS) else None
     meet = _TITLE_ONLY_MEET.search(text)
     if not travel and not meet:
         return []
