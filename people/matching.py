@@ -4,24 +4,31 @@ Rules (each has a test naming the real people it is about, tests/people/test_mat
 
 1. A person's country is the country of the post they hold, never where they were met. A mention states a
    country only when the source does (a visitor's "from", "X of Kazakhstan", "Israeli Prime Minister");
-   the place of a meeting is a hint that breaks ties, nothing more.
+   the place of a meeting is a hint that breaks ties, nothing more. A post of a state that is gone is
+   found under its successors ("Soviet Foreign Minister Shevardnadze", on record as Georgia's).
 2. Regnal and generational numbers never merge: "Mohammed V" / "Mohammed VI", "Albert I" / "Albert II",
-   "Elizabeth I" / "Elizabeth II", "Aquino Jr." / "Aquino 3rd". A name without a number is only compatible.
+   "Elizabeth I" / "Elizabeth II", "Aquino Jr." / "Aquino 3rd"; a numbered monarch never joins a name
+   with a surname ("Juan Carlos I" / "Juan Carlos Pinzon"). A name without a number is only compatible.
 3. Distinct given names and distinct initials never merge: "Heydar Aliyev" / "Ilham Aliyev",
-   "Seretse Khama" / "Seretse Khama Ian Khama", "George H. W. Bush" / "George W. Bush". A missing middle
-   name or initial is compatible ("Boris N. Yeltsin" / "Boris Yeltsin"), so is a dropped leading
-   "Mohammed"/"Sheikh" ("Mohammed Nawaz Sharif" / "Nawaz Sharif") and a trailing family name
-   ("Sheikh Hasina" / "Sheikh Hasina Wajed").
-4. Transliteration variants unify (j/zh/dzh, kh/h, y/i, w/v, -off/-ow/-ov, doubled letters, Binyamin /
-   Benjamin, Geidar / Heydar, Cyrillic or Greek against their romanisation), and a word of five letters
-   or more may differ by the vowel pairs romanisations swap (e/i, o/u, a/e; two in words of six or more:
-   Mohammed / Muhammad). Nothing else is loose: no vowel is dropped or inserted, no letter moves, and short
-   words must agree exactly, so Kimura / Koumura, Pardo / Prado, Hua / Hu, Rhee / Roh stay apart.
+   "Seretse Khama" / "Seretse Khama Ian Khama", "George H. W. Bush" / "George W. Bush", "Salman bin
+   Abd al-Aziz" / "Muhammad bin Salman" (fathers' names keep their places). A missing middle name or
+   initial is compatible ("Boris N. Yeltsin" / "Boris Yeltsin"), so is a dropped leading "Mohammed" or
+   style ("Mohammed Nawaz Sharif" / "Nawaz Sharif", "Prince Saud" is Saud), a trailing family name
+   ("Sheikh Hasina" / "Sheikh Hasina Wajed") and a nickname in brackets ("Willem (Wim) Kok"). A partial
+   agreement never chains through aliases; a compound surname alone ("Aboul Gheit") joins only the one
+   who held the post then (Ziaur Rahman is not his widow Khaleda Ziaur Rahman).
+4. Transliteration variants unify (j/zh/dzh, kh/h, y/i, w/v, -off/-ow/-ov, -ayev/-aev, doubled letters,
+   Binyamin / Benjamin, Geidar / Heydar, Cyrillic or Greek against their romanisation), and a word of five
+   letters or more may differ by the vowel pairs romanisations swap (e/i, o/u, a/e; two in words of six or
+   more: Mohammed / Muhammad). Nothing else is loose: no vowel is dropped or inserted, no letter moves, and
+   short words must agree exactly, so Kimura / Koumura, Pardo / Prado, Hua / Hu, Rhee / Roh stay apart.
 5. A full name joins the one known person whose name or alias agrees (rules 2-4), whatever country they
    were met in; namesakes are told apart by the stated country, then by the post held on the date.
 6. A bare surname (or a monarch's single name) links only when exactly one person of the stated country
    (any country when none is stated) held a matching post in that period, by the register of who held
-   which post when; otherwise it stays unresolved, as written.
+   which post when (titles agree: "Premier" is "Prime Minister", "UN Secretary-General" is not NATO's);
+   otherwise it stays unresolved, as written. A visitor named so, with their country, is a new person
+   when nobody of that surname is on record there but namesakes active twenty years away.
 """
 
 from __future__ import annotations
