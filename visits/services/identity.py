@@ -12,7 +12,7 @@ shares a participant other than the visitor, or one report names nobody but the 
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 
 from common.text import name_key
 from people.matching import Agreement, compare
@@ -98,7 +98,7 @@ def same_visit(
             who |= Q(visitor_name__icontains=word) | Q(visitor__name__icontains=word)
     if not who:
         return None
-    candidates = Visit.objects.filter(who, destination_country=destination)
+    candidates = Visit.objects.filter(who, destination_country=destination).exclude(evidence__source=source)
     if day is not None:
         window = datetime.timedelta(days=UNDATED_DAYS + VISIT_DAYS)
         candidates = candidates.filter(
@@ -125,11 +125,16 @@ def same_visit(
 
 
 def same_meeting(
-    *, visit: Visit | None, day: datetime.date | None, people: Iterable[tuple[int | None, str]]
+    *,
+    visit: Visit | None,
+    day: datetime.date | None,
+    people: Iterable[tuple[int | None, str]],
+    source: Source | None = None,
 ) -> Meeting | None:
     """The meeting of `visit` another source already reports (see the module's rule), or None.
 
-    `people` are the participants this source names, as (official id or None, name as written).
+    `people` are the participants this source names, as (official id or None, name as written). Meetings
+    only `source` itself reports are other meetings of the same article, never a second report of this one.
     """
     if visit is None:
         return None
@@ -141,7 +146,14 @@ def same_meeting(
         return (official is not None and official in guest) or any(names_agree(name, g) for g in guest_names)
 
     others = [(o, n) for o, n in people if not is_guest(o, n)]
-    for meeting in visit.meetings.prefetch_related("participants").order_by("id"):
+    meetings = visit.meetings.prefetch_related("participants").order_by("id")
+    if source is not None:
+        # Another report's meeting (or one an editor entered), never only this article's own.
+        meetings = meetings.annotate(
+            elsewhere=Count("evidence", filter=~Q(evidence__source=source)),
+            here=Count("evidence", filter=Q(evidence__source=source)),
+        ).filter(Q(elsewhere__gt=0) | Q(here=0))
+    for meeting in meetings:
         if day and meeting.date and meeting.date != day:
             continue
         theirs = [

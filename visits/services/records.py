@@ -222,6 +222,7 @@ def _apply_meeting(
             visit=visit,
             day=values["date"],
             people=[(getattr(p.official, "pk", None), name) for name, p in resolved],
+            source=source,
         )
         if meeting is not None and assign_unless_edited(meeting, fill_blanks(meeting, values)):
             meeting.save()
