@@ -194,6 +194,8 @@ def parse_name(written: str) -> PersonName:
             continue
         token = loose_token(token)
         loose.append(_VARIANTS.get(token, token))
+    if not loose and tokens:
+        loose = list(tokens)  # a script no table romanises: its own letters still name the person
     patronymic = any(t in _PATRONYMICS for t in ascii_tokens)
     lead_named = len(ascii_tokens) > 1 and ascii_tokens[1] in _PATRONYMICS
     return PersonName(written, tokens, tuple(loose), number, patronymic, lead_named)

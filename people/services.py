@@ -108,19 +108,23 @@ def official_resolve(
     if identifier:
         # Someone with another id in the same scheme is another person, whatever the name.
         people = people.exclude(identifiers__scheme=identifier[0])
-    # Candidates: anyone sharing a name word (by the transliteration-tolerant key), in name or alias.
-    words = set(match_key(name).split())
+    mention = Mention(name, title, day, country)
+    key = match_key(name)
+    # The same name first (an indexed lookup, in name or alias); then anyone sharing a name word.
+    exact = Q(match_key=key) | Q(aliases__match_key=key)
     query = Q()
-    for word in words:
+    for word in set(key.split()):
         query |= Q(match_key=word) | Q(match_key__startswith=f"{word} ") | Q(match_key__endswith=f" {word}")
         query |= Q(match_key__contains=f" {word} ")
         query |= Q(aliases__match_key=word) | Q(aliases__match_key__startswith=f"{word} ")
         query |= Q(aliases__match_key__endswith=f" {word}")
-    candidates = list(people.filter(query).distinct().prefetch_related("aliases")[:500])
-    index = People(_known(candidates), _register([o.pk for o in candidates]))
-    decision = index.resolve(Mention(name, title, day, country))
-    if decision.id is not None:
-        return _with_identifier(next(o for o in candidates if o.pk == decision.id), identifier)
+    for lookup in (exact, query):
+        candidates = list(people.filter(lookup).distinct().prefetch_related("aliases")[:500])
+        if not candidates:
+            continue
+        decision = People(_known(candidates), _register([o.pk for o in candidates])).resolve(mention)
+        if decision.id is not None:
+            return _with_identifier(next(o for o in candidates if o.pk == decision.id), identifier)
     if not create:
         return None
     official = Official(name=name.strip(), country=country, slug=unique_slug(Official, name))
