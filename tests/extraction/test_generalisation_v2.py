@@ -553,6 +553,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_style_inside_a_name_and_an_aside_place",
+        "2016-07-18",
+        "KIGALI - President Paul Mugenzi met the Somalian president Hassan Sheikh Abdi on Sunday. Mugenzi "
+        "also held a meeting in Kigali with Ghana president John Asante, urging more Ghanaian investment in "
+        "Egypt.",
+        visits=[
+            dict(visitor="Hassan Sheikh Abdi", to="RW", city="Kigali", visitor_country="SO"),
+            dict(visitor="John Asante", to="RW", city="Kigali", visitor_country="GH"),
+        ],
+        meetings=[{"Paul Mugenzi", "Hassan Sheikh Abdi"}, {"Paul Mugenzi", "John Asante"}],
+        officials={"Paul Mugenzi": dict(country="RW")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -94,6 +94,9 @@ SPEECH_VERBS = frozenset(
 )
 
 
+# Styles that also occur inside a person's name ("Hassan Sheikh Mahmoud", "Sayed Ali Shah").
+_INNER_STYLES = frozenset({"sheikh", "shaikh", "sayed", "sayyid", "haji"})
+
 _PREFIXES = (
     "inter-",
     "pan-",
@@ -166,7 +169,14 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             tags[i] == "city"
             and i + 1 < n
             and toks[i + 1].start - toks[i].end <= 1
-            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+            and (
+                _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+                or (
+                    fd[i + 1] in _INNER_STYLES
+                    and i + 2 < n
+                    and _name_token(toks[i + 2], fd[i + 2], tags[i + 2])
+                )
+            )
             and (i == 0 or fd[i - 1] != "in")
         ) or (
             tags[i] == "city"  # "President Hassan": a city's name right after a post is the holder's name
@@ -208,6 +218,15 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1  # "Vladimir Putin", "Caroline Kennedy", "Secretary-General Patricia Scotland"
             elif fd[j] in PARTICLES and j + 1 < n and _name_token(toks[j + 1], fd[j + 1], tags[j + 1]):
                 j += 2
+            elif (
+                fd[j] in _INNER_STYLES
+                and j + 1 < n
+                and toks[j].start - toks[j - 1].end <= 1
+                and toks[j + 1].start - toks[j].end <= 1
+                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
+                and (j + 2 >= n or not doc.title_starting.get(j + 1))
+            ):
+                j += 2  # "Hassan Sheikh Mahmoud": a style inside a name
             elif fd[j].startswith(("al-", "el-")) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
             elif (

@@ -255,8 +255,20 @@ def _venue_name(doc: Doc, p: Place, ctx: Context) -> bool:
     )
 
 
+_ASIDE = re.compile(
+    r",\s+(?:urging|saying|adding|noting|stressing|offering|expressing|praising|thanking|highlighting|"
+    r"emphasi[sz]ing|underlining|inviting|recalling|calling for|pledging|promising)\b"
+)
+
+
 def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple[str | None, str | None]:
-    places = [p for p in _located(doc, sentence_places(doc, sent)) if not _venue_name(doc, p, ctx)]
+    aside = _ASIDE.search(sent.text)  # ", urging more investment in Egypt": not where they met
+    cut = sent.start + aside.start() if aside else sent.end
+    places = [
+        p
+        for p in _located(doc, sentence_places(doc, sent))
+        if not _venue_name(doc, p, ctx) and doc.tokens[p.i].start < cut
+    ]
     city, country = _city_country(places)
     if country is None and _HERE.search(sent.text):
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
