@@ -1,11 +1,17 @@
 """API viewsets for officials, with their posts, aliases and external ids."""
 
+from typing import Any
+
 from django.db import models
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from common.api import RecordViewSet
 from common.text import name_key, unique_slug
 from people.filters import OfficialFilter
-from people.models import Official, OfficialAlias
+from people.models import Official, OfficialAlias, OfficialRedirect
 from people.serializers import OfficialInputSerializer, OfficialSerializer
 
 
@@ -19,6 +25,16 @@ class OfficialViewSet(RecordViewSet):
     lookup_field = "slug"
     related_fields = ("aliases",)
     keyset_orderings = {"name": ("name", False), "-updated_at": ("updated_at", True)}
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """An official; a merged official's old slug answers 301 to the official it was merged into."""
+        slug = kwargs.get("slug", "")
+        if request.method in ("GET", "HEAD") and not Official.objects.filter(slug=slug).exists():
+            moved = OfficialRedirect.objects.filter(old_slug=slug).select_related("official").first()
+            if moved is not None:
+                target = reverse("api:official-detail", kwargs={"slug": moved.official.slug}, request=request)
+                return Response(status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": target})
+        return super().retrieve(request, *args, **kwargs)
 
     def prepare(self, instance: models.Model, created: bool) -> None:
         if not instance.slug:

@@ -293,3 +293,15 @@ def test_updated_after_takes_any_offset_in_utc(anon_client, moment, status):
     VisitFactory()
     response = anon_client.get("/api/v1/visits/", {"updated_after": moment})
     assert response.status_code == status, response.content
+
+
+def test_a_merged_officials_old_slug_answers_301_to_the_survivor(anon_client):
+    from people.models import OfficialRedirect
+
+    survivor = OfficialFactory(name="Kamran Aliyev", slug="kamran-aliyev")
+    OfficialRedirect.objects.create(official=survivor, old_slug="kamran-aliev")
+    response = anon_client.get("/api/v1/officials/kamran-aliev/")
+    assert response.status_code == 301
+    assert response["Location"] == "http://testserver/api/v1/officials/kamran-aliyev/"
+    assert anon_client.get(response["Location"]).json()["slug"] == "kamran-aliyev"
+    assert anon_client.get("/api/v1/officials/nobody-at-all/").status_code == 404
