@@ -170,6 +170,19 @@ class Visit(Curated):
     )
     external_scheme = models.CharField(max_length=30, blank=True, help_text='e.g. "hsg-visit", "hsg-travel".')
     external_id = models.CharField(max_length=100, blank=True)
+    trip = models.ForeignKey(
+        "Trip",
+        null=True,
+        blank=True,
+        # Deleting a journey leaves its visits, as single visits.
+        on_delete=models.SET_NULL,
+        related_name="legs",
+        help_text="The journey this visit is a leg of.",
+    )
+    # No unique (trip, leg): an editor reordering legs in admin saves them one row at a time.
+    leg = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The leg's place in its trip: 1, 2…"
+    )
 
     history = HistoricalRecords(m2m_fields=[organisations])
     objects = VisitQuerySet.as_manager()
@@ -427,3 +440,118 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"Import of {self.filename} ({self.status})"
+
+
+class TripQuerySet(models.QuerySet):
+    def detailed(self) -> "TripQuerySet":
+        """Trips with their visitor and every leg in order, with each leg's meetings and participants."""
+        legs = Visit.objects.select_related("visitor").order_by("leg", "start_date", "id").with_meetings()
+        return self.select_related("visitor").prefetch_related(models.Prefetch("legs", queryset=legs))
+
+
+class Trip(Curated):
+    """A journey: one official's consecutive visits (legs), in order; grouped automatically, kept once edited.
+
+    A leg is a `Visit` with `trip` and `leg` set (a visit belongs to at most one trip, so a foreign key on
+    the visit, not a through model). A trip an editor changed (non-empty `edited_fields`) is editor-owned:
+    `trips_rebuild` leaves it and its legs alone.
+    """
+
+    visitor = models.ForeignKey(
+        "people.Official",
+        null=True,
+        blank=True,
+        # A deleted official leaves the trip with its legs; the name stays on each leg.
+        on_delete=models.SET_NULL,
+        related_name="trips",
+    )
+    name = models.CharField(max_length=300, blank=True, help_text="A name an editor gives the journey.")
+    start_date = models.DateField(null=True, blank=True, help_text="The first leg's start (derived).")
+    end_date = models.DateField(null=True, blank=True, help_text="The last leg's end (derived).")
+
+    history = HistoricalRecords()
+    objects = TripQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="trip_ends_after_start",
+                violation_error_message="A trip cannot end before it starts.",
+            ),
+        ]
+        indexes = [
+            # An official's trips, newest first (the official page).
+            models.Index(fields=["visitor", "-start_date"], name="trip_visitor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.visitor.name if self.visitor_id else "Unknown traveller"
+        when = self.start_date.isoformat() if self.start_date else "undated"
+        return self.name or f"{who}'s trip ({when})"
+
+    def get_absolute_url(self) -> str:
+        return cached_reverse("visits:trip-detail", pk=self.pk)
+
+
+class Outcome(Curated):
+    """What a visit or meeting produced: an agreement, memorandum, joint statement or declaration."""
+
+    class Kind(models.TextChoices):
+        AGREEMENT = "agreement", "Agreement"
+        MEMORANDUM = "memorandum", "Memorandum"
+        JOINT_STATEMENT = "joint_statement", "Joint statement"
+        DECLARATION = "declaration", "Declaration"
+        OTHER = "other", "Other"
+
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="outcomes")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="outcomes"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    title = models.CharField(max_length=500, blank=True, help_text="As the source words it.")
+    parties = models.JSONField(
+        default=list, blank=True, help_text='ISO country codes of the signatories, when stated: ["AZ", "TJ"].'
+    )
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        # An editor's outcome outlives the article it was first read from.
+        on_delete=models.SET_NULL,
+        related_name="outcomes",
+    )
+    spans = models.JSONField(
+        default=list, blank=True, help_text="[[start, end], ...] offsets into the source."
+    )
+    key = models.CharField(
+        max_length=64, blank=True, help_text="The parser's identity of the outcome in its source (re-parse)."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visit__isnull=False) | Q(meeting__isnull=False),
+                name="outcome_of_visit_or_meeting",
+                violation_error_message="An outcome belongs to a visit or a meeting.",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "key"], condition=~Q(key=""), name="outcome_unique_source_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.get_kind_display()
+
+    def excerpts(self) -> list[str]:
+        """The supporting sentences as text (needs the source loaded)."""
+        text = self.source.text if self.source_id else ""
+        return [text[a:b] for a, b in self.spans if 0 <= a < b <= len(text)]
