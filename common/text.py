@@ -70,7 +70,7 @@ def _drop_honorifics(tokens: list[str]) -> tuple[str, ...]:
         if tokens[i] == "h" and i + 1 < len(tokens) and tokens[i + 1] == "e":
             i += 2
             continue
-        if tokens[i] in HONORIFICS or (tokens[i] == "he" and not kept):
+        if tokens[i] in HONORIFICS:  # not "he" alone: He Yafei
             i += 1
             continue
         kept.append(tokens[i])

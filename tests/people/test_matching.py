@@ -64,6 +64,8 @@ def test_a_name_in_a_non_latin_script_resolves_to_the_person_on_record() -> None
 def test_old_keys_of_latin_names_are_unchanged() -> None:
     assert name_key("Mohammad Movahedi-Azad") == "mohammad movahedi azad"
     assert name_key("H.E. Mr. René Préval") == "rene preval"
+    assert name_key("He Yafei") == "he yafei"  # a Chinese surname, not "His Excellency"
+    assert name_key("Robert E. Lee") == "robert e lee"
 
 
 # ------------------------------------------------------------------------------ rule 2: numbers
