@@ -107,6 +107,16 @@ def test_glued_style_and_opening_ing_word_are_not_part_of_a_name():
     assert _people(doc)["Amara Kone"][0] == "Vice-President"
 
 
+def test_ranks_festivals_fleets_and_facilities_are_not_names():
+    doc, _, _ = _doc(
+        "With him was the Kenyan High Commissioner, H.E Maj. Gen. (Rtd) George Owino. The Black Sea Fleet "
+        "sailed during Eid Al Adha, and the delegation toured the Bai Dinh pagoda. Lieutenant Colonel Devin "
+        "Ross spoke."
+    )
+    names = set(_people(doc))
+    assert names == {"George Owino", "Devin Ross"}, names
+
+
 # --- back-references ---------------------------------------------------------------------------------------
 
 

@@ -71,7 +71,7 @@ INSTITUTION = _words(
     research sciences arts recreation endowments awqaf hajj diaspora expatriates emigrants overseas
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
-    deputies
+    deputies fleet island eid adha fitr ramadan nowruz
     """
 )
 
@@ -136,6 +136,18 @@ HONORIFICS = frozenset(
         "honorable",
         "madame",
         "mme",
+        # abbreviated ranks and styles ("H.E Maj. Gen. (Rtd) George Owino", "Rear Adm. John Kirby")
+        "h.e",
+        "maj.",
+        "gen.",
+        "lt.",
+        "col.",
+        "brig.",
+        "adm.",
+        "capt.",
+        "cdr.",
+        "sgt.",
+        "rear",
     }
 )
 
@@ -264,5 +276,16 @@ POSTNOMINALS = _words(
     """
     AC AO AM OAM OBE MBE CBE KBE DBE GBE GCMG KCMG CMG MP MLA MNA MSP QC KC PC CH OM GCB KCB CB DSO MC VC
     PhD retd Retd rtd Rtd ONZ ONZM CNZM KNZM
+    """
+)
+
+# Lower-case nouns that, right after a capitalised run, make it the name of a place, a building or a
+# programme, not of a person ("Bai Dinh pagoda", "Nurly Zher programme").
+FACILITY_NOUNS = _words(
+    """
+    pagoda temple mosque church cathedral shrine monastery palace hall airport square park museum university
+    district province region city street avenue river lake mountain bay island islands valley festival
+    programme program initiative project plan fleet forum memorial monument cemetery stadium complex centre
+    center bridge dam port station plant zone corridor highway campus hotel resort village town
     """
 )

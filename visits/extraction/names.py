@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, fold, gazetteer
-from .lexicon import HONORIFICS, INSTITUTION, PARTICLES, POSTNOMINALS, STOPCAPS
+from .lexicon import FACILITY_NOUNS, HONORIFICS, INSTITUTION, PARTICLES, POSTNOMINALS, STOPCAPS
 from .mentions import Doc, Mention, Person, Place, TitlePhrase
 from .posts import _titles
 from .text import Token, tokenize
@@ -272,6 +272,7 @@ def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
         doc.folded[k] in HONORIFICS
         or doc.tokens[k].text in (",",)
         or (doc.folded[k] == "the" and k + 1 < i and doc.folded[k + 1] in HONORIFICS)  # "Senator the Hon"
+        or (doc.tokens[k].text in ("(", ")") or doc.tokens[k].text in POSTNOMINALS)  # "Maj. Gen. (Rtd)"
     ):
         if doc.tokens[k].text == "," and not (k + 1 < i and doc.folded[k + 1] in HONORIFICS):
             break
@@ -450,8 +451,15 @@ def _persons(doc: Doc) -> None:
         if before and nxt_word and i > 0 and toks[i - 1].text == ",":
             before = None  # "..., the ECO Member States, Azernews reports": a source, not a person
         joined = prev == "and" and i - 2 in rejected  # "Sergey Lavrov and Jeyhun Bayramov, the ..."
-        # "Mr Muhammad Adam", "Alhaji Lai Mohammed" (not spouses' styles: "Mrs", "Lady")
-        styled = multi and prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES
+        # "Mr Muhammad Adam", "Alhaji Lai Mohammed", "Maj. Gen. (Rtd) X" (not spouses' styles: "Mrs", "Lady")
+        styled = multi and (
+            (prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES)
+            or (prev == ")" and i >= 2 and toks[i - 2].text in POSTNOMINALS)
+        )
+        if j < len(fd) and fd[j] in FACILITY_NOUNS and toks[j].text[:1].islower():
+            continue  # "Bai Dinh pagoda", "Nurly Zher programme": a place or a programme
+        if prev == "(" and nxt == ")" and all(toks[k].text.isupper() for k in range(i, j)):
+            continue  # "(SVR)", "(GDF)": an acronym in brackets
         if adverb or not (
             before
             or after
