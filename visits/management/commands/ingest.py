@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from visits.importers import READERS
 from visits.services.imports import ImportReport, batch_import, files_read
+from visits.services.trips import trips_rebuild
 
 
 class Command(BaseCommand):
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         )
         if show:
             sys.stderr.write("\n")
+        if report.committed and not report.dry_run:
+            self.stdout.write(f"trips: {trips_rebuild()}")
         self._summary(report, time.monotonic() - started)
         if report.rejections:
             for problem in report.rejections:
