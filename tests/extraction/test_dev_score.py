@@ -70,9 +70,9 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.87
-FROZEN_FLOOR = 0.79
-DEVELOPMENT_FLOOR = 0.91
+WHOLE_FLOOR = 0.88
+FROZEN_FLOOR = 0.81
+DEVELOPMENT_FLOOR = 0.92
 
 
 def test_whole_dev_set(capsys):

@@ -569,6 +569,28 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_and_b_met_during_cs_visit_is_a_and_b",
+        "2014-03-01",
+        "Defense Secretary Chuck Hagen spoke by phone with Colombian Defense Minister Juan Pinto on Monday. "
+        "Hagen and Pinto met at the White House in December during Colombian President Juan Manuel "
+        "Saldana's visit to Washington, Kirk said.",
+        meetings=[{"Chuck Hagen", "Juan Pinto"}],
+        visits=[
+            dict(visitor="Juan Manuel Saldana", to="US", city="Washington"),
+            dict(visitor="Juan Pinto", to="US", city="Washington", visitor_country="CO"),
+        ],
+    ),
+    Case(
+        "saw_after_an_aside",
+        "2019-02-11",
+        "The Slovak Minister Juraj Novak also saw, during his stay in Tbilisi, Prime Minister Giorgi Kvirik.",
+        meetings=[{"Juraj Novak", "Giorgi Kvirik"}],
+        visits=[dict(visitor="Juraj Novak", to="GE", city="Tbilisi")],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -41,7 +41,8 @@ _MEET = re.compile(
     r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
     r"\bwas (?:received|welcomed|hosted|greeted|given)\b|"
     r"\bgranted\b(?: \w+){0,3}? audience\b|\breceived (?:\w+ )?in (?:an )?audience\b|"
-    r"\b(?:also )?saw\b(?= (?:the |his |her )?(?-i:[A-Z]))|\b(?:talked|spoke|conversed) (?:\w+ )?with\b|"
+    r"\b(?:also )?saw\b(?=(?:,[^,.;]{0,40},)? (?:the |his |her )?(?-i:[A-Z]))|"
+    r"\b(?:talked|spoke|conversed) (?:\w+ )?with\b|"
     r"\btalked (?:over|about)\b|"
     r"\bmeeting between\b|(?<!the )(?<!a )(?<!this )(?<!their )\bmeeting (?=(?:the |his |her )?(?-i:[A-Z]))|"
     r"\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
@@ -350,7 +351,10 @@ def meetings_in(
             objects.append(r.person)
     if symmetric:
         people: list[int] = []
-        for r in before + after:
+        # "A and B met at the White House during C's visit, D said": the subjects met; others only when
+        # the trigger takes them ("A and B held talks with C", "talks between A and B")
+        takes_more = "between" in trig or trig.endswith("with")
+        for r in before + (after if takes_more else []):
             if r.person not in people:
                 people.append(r.person)
         groups = [people]
