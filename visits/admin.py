@@ -7,6 +7,10 @@ from common.admin import CuratedAdmin, YearFilter
 from visits.admin_import import import_urls  # upload, preview and confirm pages
 from visits.models import Evidence, ImportJob, Meeting, Participant, Source, Suggestion, Visit
 from visits.services import source_submit, sources_reparse, text_checksum
+from visits.services.reparse import sources_reparse_now
+
+# Selections up to this size are re-parsed in the request, with counts; larger ones go to the workers.
+REPARSE_NOW = 25
 
 
 class MeetingInline(admin.StackedInline):
@@ -134,8 +138,19 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-parse the selected sources", permissions=["change"])
     def reparse(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = sources_reparse(source_ids=list(queryset.values_list("pk", flat=True)))
-        self.message_user(request, f"{count} source(s) queued for parsing.", messages.SUCCESS)
+        """A few sources are parsed now and the changes counted; more are queued for the workers."""
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) <= REPARSE_NOW:
+            tally = sources_reparse_now(source_ids=ids)
+            summary = ", ".join(f"{count} {name}" for name, count in sorted(tally.items()))
+            self.message_user(request, f"Re-parsed {len(ids)} source(s): {summary}.", messages.SUCCESS)
+            return
+        count = sources_reparse(source_ids=ids)
+        self.message_user(
+            request,
+            f"{count} source(s) queued for parsing; `manage.py reparse --all` re-parses with a tally.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Suggestion)
