@@ -47,6 +47,7 @@ from common.text import loose_token, name_tokens, translit_tokens
 
 # "II", "VI", "XIV": a regnal number when it follows a name (written in capitals, never the first word).
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_NICKNAME = re.compile(r"\s*\(([^()]+)\)")
 _GENERATIONAL = {"jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr"}
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 # Words that join a name without being one: "Saud al-Faisal", "Violeta Barrios de Chamorro".
@@ -168,7 +169,8 @@ class PersonName:
 @lru_cache(maxsize=65536)
 def parse_name(written: str) -> PersonName:
     """Read "King Mohammed VI" minus its title (the caller strips titles): tokens, loose tokens, number."""
-    words = [w.strip(".,") for w in (written or "").replace(",", " ").split()]
+    # A nickname in brackets is another spelling (People.add_name keeps it), not a word of this one.
+    words = [w.strip(".,") for w in _NICKNAME.sub(" ", written or "").replace(",", " ").split()]
     number = ""
     while len(words) > 1:
         last = words[-1]
@@ -524,7 +526,6 @@ class Decision:
 
 
 _VOWEL_CLASSES = str.maketrans({"a": "i", "e": "i", "o": "u"})
-_NICKNAME = re.compile(r"\s*\(([^()]+)\)")
 
 
 def _bucket(word: str) -> str:
@@ -550,12 +551,9 @@ class People:
 
     def add_name(self, pid: Hashable, written: str) -> None:
         nickname = _NICKNAME.search(written or "")
-        if nickname:
-            # "Willem (Wim) Kok" is also "Wim Kok" and "Willem Kok".
-            before = written[: nickname.start()].split()
-            after = written[nickname.end() :]
-            self.add_name(pid, " ".join([*before[:-1], nickname.group(1)]) + after)
-            written = " ".join(before) + after
+        if nickname and written.split():
+            # "Willem (Wim) Kok" is also "Wim Kok"; "Rudolphus F. M. (Ruud) Lubbers" is "Ruud Lubbers".
+            self.add_name(pid, f"{nickname.group(1)} {written.split()[-1]}")
         parsed = parse_name(written)
         if not parsed.loose or parsed in self.names[pid]:
             return

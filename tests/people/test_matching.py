@@ -495,3 +495,30 @@ def test_a_nickname_in_brackets_is_another_spelling() -> None:
     assert people.resolve(Mention("Wim Kok", "Prime Minister", d(1997), "NL")).id == "kok"
     assert people.resolve(Mention("Willem Kok", "Prime Minister", d(1997), "NL")).id == "kok"
     assert people.resolve(Mention("Pietro Parolin", "Secretary of State", d(2016), "VA")).id == "p"
+    lubbers = People([Known("l", "Rudolphus F. M. (Ruud) Lubbers", "NL")])
+    assert (
+        lubbers.resolve(Mention("Rudolphus F. M. (Ruud) Lubbers", "Prime Minister", d(1989), "NL")).id == "l"
+    )
+    assert lubbers.resolve(Mention("Ruud Lubbers", "Prime Minister", d(1989), "NL")).id == "l"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Rudolphus F. M. (Ruud) Lubbers",
+        "Jose Alexander (Xanana) Gusmao",
+        "Benigno S. Aquino, 3rd",
+        "Surangel Whipps, Jr",
+        "Dato' Seri Anwar bin Ibrahim",
+        "Sheikh Sabah al-Ahmed al-Jaber al-Sabah",
+        "Abdullah II ibn Al Hussein",
+        "Gustavo Gustavo Diaz Ordaz",
+        "Archbishop Makarios III",
+        "Valery Giscard d’Estaing",
+        "Сергей Лавров",
+        "日本 太郎",
+    ],
+)
+def test_every_name_on_record_resolves_to_itself(written: str) -> None:
+    """A second import must find what the first one created, however odd the name as written."""
+    assert People([Known(1, written, "XX")]).resolve(Mention(written, "President", d(2000), "XX")).id == 1

@@ -65,6 +65,11 @@ def _full(name: str | None) -> bool:
     return parse_name(name or "").is_full
 
 
+# Passes until decisions are stable: on the HSG records full names settle in 3, surnames in 5 (evidence
+# spreads along a career, one tenure at a time). A bound, in case two readings were ever to alternate.
+MAX_PASSES = 12
+
+
 class ImportPeople:
     """Resolves people for one import, caching everyone in memory (see the module docstring)."""
 
@@ -165,7 +170,7 @@ class ImportPeople:
         base = self.people
         decisions: dict[tuple, object] = {}
         refs = dict(order)
-        for _ in range(4):
+        for _ in range(MAX_PASSES):
             people = self._copy(base, previous=decisions, refs=refs)
             self.people, self.register = people, people.register
             previous, decisions = decisions, {}
@@ -323,7 +328,7 @@ class ImportPeople:
         base = self.register
         bare = {pid for pid, names in self.people.names.items() if not any(n.is_full for n in names)}
         decisions: dict[tuple, object] = {}
-        for _ in range(4):
+        for _ in range(MAX_PASSES):
             register = self._observed_bare(base, decisions, refs, bare)
             self.people.register = register
             previous, decisions = decisions, {}
