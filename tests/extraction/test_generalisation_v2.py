@@ -591,6 +591,17 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "attended_a_summit_in_a_city_and_an_embassy_is_no_destination",
+        "2016-07-18",
+        "President Kwesi Mensah attended the African Union summit in Kigali on Sunday. Later the minister "
+        "attended a ceremony for the new US Embassy building.",
+        visits=[dict(visitor="Kwesi Mensah", to="RW", city="Kigali", kind="multilateral")],
+        meetings=[{"Kwesi Mensah"}],  # the session he attended
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -7,6 +7,7 @@ import re
 
 from .dates import find_dates
 from .gazetteer import fold, gazetteer
+from .lexicon import INSTITUTION
 from .names import Doc, Place
 from .refs import Ref
 from .rules import (
@@ -38,7 +39,7 @@ _TRAVEL = re.compile(
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
     r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
     r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies) (?:\w+ )?to|"
-    r"whilst in|while in|during (?:his|her|their) (?:stay|visit) in)\b",
+    r"attend(?:ed|ing|s)?|whilst in|while in|during (?:his|her|their) (?:stay|visit) in)\b",
     re.I,
 )
 
@@ -88,6 +89,7 @@ _TRAVEL_HINTS = (
     " her to",
     " them to",
     "accompan",
+    "attend",
     "while in",
     "whilst in",
     "stay in",
@@ -143,6 +145,7 @@ def _place_after(
 ) -> tuple[str | None, str | None]:
     """The first city/country named after a character offset (a travel verb's destination)."""
     skip = ("departed", "left") if allow_from else ("from", "departed", "left")
+    n = len(doc.tokens)
     later = [
         p
         for p in places
@@ -150,6 +153,8 @@ def _place_after(
         and p.kind in ("city", "country")
         and p.i > 0
         and doc.folded[p.i - 1] not in skip
+        # "the new US Embassy building": a place naming an institution is no destination
+        and not (p.j < n and doc.tokens[p.j].cap and doc.folded[p.j] in INSTITUTION)
     ]
     if not later or doc.tokens[later[0].i].start - offset > 60:
         return None, None
