@@ -190,6 +190,16 @@ def test_host_takes_the_meetings_country_and_the_hosted_travels():
     assert [(v.person, v.country) for v in visits] == [(1, "ZA")]
 
 
+def test_a_meeting_dates_the_trip_it_implies():
+    import datetime as dt
+
+    doc, _, _ = _doc("President Thabo Nkosi hosted President Bola Adeyemi.")
+    day = dt.date(2024, 5, 20)
+    meeting = RawMeeting([0, 1], None, day, "Pretoria", "ZA", [], [(0, 10)], located=True, host=0)
+    [visit] = _visits_from_meetings(doc, [meeting], [], Context(), {})
+    assert visit.start == day and visit.end is None
+
+
 # --- robustness --------------------------------------------------------------------------------------------
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"

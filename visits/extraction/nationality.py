@@ -167,13 +167,18 @@ def _visits_from_meetings(
                 continue
             if p.country == m.country or (p.country is None and not known_foreign):
                 continue
-            if any(
-                v.person == p_idx and v.country == m.country and v.status == "completed" for v in visits + out
-            ):
+            told = [
+                v
+                for v in visits + out
+                if v.person == p_idx and v.country == m.country and v.status == "completed"
+            ]
+            if told:
+                if m.date and all(v.start is None and v.end is None for v in told):
+                    told[0].start = m.date  # the trip is dated by the meeting it was for
                 continue
             out.append(
                 RawVisit(
-                    p_idx, m.country, m.city, None, None, kind, "completed", m.name, False, list(m.evidence)
+                    p_idx, m.country, m.city, m.date, None, kind, "completed", m.name, False, list(m.evidence)
                 )
             )
     return out
