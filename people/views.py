@@ -10,7 +10,8 @@ from django.views.generic import DetailView, ListView
 from common.filters import search_words
 from common.text import name_key
 from people.models import Official, OfficialRedirect, Position
-from visits.models import Meeting, Participant, Visit
+from visits.maps import choropleth
+from visits.models import Meeting, Participant, Trip, Visit
 
 SECTION_SIZE = 50
 INDEX_PAGE = 100
@@ -101,5 +102,11 @@ class OfficialDetailView(DetailView):
             meetings=list(meetings[: SECTION_SIZE + 1]),
             counterparts=counterparts(official),
             section_size=SECTION_SIZE,
+            trips=list(Trip.objects.filter(visitor=official).with_route()),
+            map=choropleth(
+                Visit.objects.filter(visitor=official).country_counts("destination_country"),
+                title=f"Countries {official.name} visited",
+                slug="official-map",
+            ),
         )
         return context

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from common.countries import country_name, is_country
 from common.filters import search_words
 from people.models import Official
+from visits.maps import choropleth
 from visits.models import Meeting, Visit, VisitKind
 from visits.stats import bar_chart, per_year, years_range
 
@@ -117,6 +118,13 @@ class CountryDetailView(TemplateView):
             partners=partners[:TOP_PARTNERS],
             recent=recent,
             travellers=travellers,
+            # Both maps draw the counts above: no query of their own.
+            map_out=choropleth(
+                destinations, title=f"Where visitors from {country_name(code)} go", slug="map-out"
+            ),
+            map_in=choropleth(
+                origins, title=f"Where visitors to {country_name(code)} come from", slug="map-in"
+            ),
         )
         return context
 

@@ -95,6 +95,11 @@ class VisitQuerySet(models.QuerySet):
         )
         return self.prefetch_related(models.Prefetch("meetings", queryset=meetings))
 
+    def country_counts(self, field: str) -> dict[str, int]:
+        """Visits per country in `field` ("destination_country" or "origin_country"), in one query."""
+        rows = self.exclude(**{field: ""}).order_by().values_list(field).annotate(n=models.Count("id"))
+        return dict(rows)
+
     def detailed(self) -> "VisitQuerySet":
         """Visits with meetings, participants, organisations and evidence prefetched (detail page, API)."""
         return (
@@ -443,6 +448,21 @@ class ImportJob(models.Model):
 
 
 class TripQuerySet(models.QuerySet):
+    def with_route(self) -> "TripQuerySet":
+        """Trips newest first with each leg's place and dates (for lists: two queries)."""
+        legs = Visit.objects.order_by("leg", "start_date", "id").only(
+            "id",
+            "trip_id",
+            "leg",
+            "destination_country",
+            "destination_city",
+            "start_date",
+            "end_date",
+            "start_precision",
+            "end_precision",
+        )
+        return self.prefetch_related(models.Prefetch("legs", queryset=legs)).order_by("-start_date", "-id")
+
     def detailed(self) -> "TripQuerySet":
         """Trips with their visitor and every leg in order, with each leg's meetings and participants."""
         legs = Visit.objects.select_related("visitor").order_by("leg", "start_date", "id").with_meetings()

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.views.generic import TemplateView
 
+from visits.maps import choropleth
 from visits.models import Visit
 
 MATRIX_SIZE = 12
@@ -103,7 +104,7 @@ class Pair:
 
 
 class StatsView(TemplateView):
-    """Charts over the whole archive, in three queries."""
+    """Charts over the whole archive, in three queries, and the map of visits received in one more."""
 
     template_name = "visits/stats.html"
 
@@ -151,5 +152,10 @@ class StatsView(TemplateView):
             pair_peak=max((p.total for p in top_pairs), default=1),
             matrix_codes=top,
             matrix=matrix,
+            map=choropleth(
+                Visit.objects.country_counts("destination_country"),
+                title="Visits received, by country",
+                slug="stats-map",
+            ),
         )
         return context

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from visits import countries, exports, stats, views
+from visits import countries, exports, stats, trips_views, views
 
 app_name = "visits"
 urlpatterns = [
@@ -15,4 +15,5 @@ urlpatterns = [
     path("countries/<str:code>/", countries.CountryDetailView.as_view(), name="country-detail"),
     path("countries/<str:a>/<str:b>/", countries.CountryPairView.as_view(), name="country-pair"),
     path("stats/", stats.StatsView.as_view(), name="stats"),
+    path("trips/<int:pk>/", trips_views.TripDetailView.as_view(), name="trip-detail"),
 ]
