@@ -9,8 +9,8 @@ from pathlib import Path
 
 from visits.extraction import extract
 from visits.extraction.events import attendance_in
-from visits.extraction.names import analyse
 from visits.extraction.nationality import _home_countries, _visits_from_meetings
+from visits.extraction.people import analyse
 from visits.extraction.refs import collect
 from visits.extraction.rules import Context, RawMeeting
 from visits.extraction.text import normalise, sentences

@@ -1,4 +1,20 @@
-"""The extraction pipeline: `extract` (text in, records out), `extract_file` (a file in, the contract out)."""
+"""The extraction pipeline: `extract` (text in, records out), `extract_file` (a file in, the contract out).
+
+Stages, each with typed results and its own tests (tests/extraction/test_stages.py):
+
+1. text (text.py): same-length normalisation, tokens with offsets, sentences.
+2. mentions (names.py, posts.py, mentions.py): places, organisations, posts and name runs -> `Doc`.
+3. people (people.py): mentions merged into `Person`s with their posts and countries; names confirmed
+   later, plural posts handing out their countries, places inside names dropped.
+4. coreference (refs.py): per sentence, `Ref`s to people by name, by post or abbreviation ("the FM",
+   "the Chinese president") and by pronoun.
+5. events per sentence (trips.py, rules.py, events.py): `RawVisit`s and `RawMeeting`s (with hosts),
+   attendance lists, companions.
+6. nationality and implied trips (nationality.py): countries of officials the article did not give, and
+   the visits that meetings abroad imply.
+7. records (`_build` here): de-duplicated `Official`, `Visit`, `Meeting` and `Organisation`, each with its
+   evidence spans.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +28,10 @@ from typing import Any
 from .dates import find_dates, parse_published
 from .events import MULTILATERAL, attendance_in
 from .gazetteer import fold, gazetteer
+from .mentions import Doc
 from .model import Extraction, Meeting, Official, Organisation, Visit
-from .names import Doc, analyse
 from .nationality import _home_countries, _visits_from_meetings
+from .people import analyse
 from .refs import collect
 from .rules import (
     Context,

@@ -480,7 +480,7 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     Armenia held talks in Geneva" (two visits, visitors unnamed); "a visit by the Russian president to
     Turkmenistan". Each unnamed official becomes a person without a name."""
     from .mentions import Person
-    from .names import _head_text, _plural_countries, _singular
+    from .people import _head_text, _plural_countries, _singular
 
     if any(r.kind == "name" for r in refs):
         return []
