@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
+import hashlib
 import json
 from typing import Any
 
@@ -22,7 +23,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers, status, viewsets
-from rest_framework.exceptions import APIException, ParseError
+from rest_framework.exceptions import APIException, NotFound, ParseError
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.request import Request
@@ -35,6 +36,55 @@ from common.keyset import Keyset
 # Record writes and articles are small; a bigger body is refused before it is read.
 API_MAX_BODY_BYTES = settings.API_MAX_BODY_BYTES
 WRITE_METHODS = ("POST", "PUT", "PATCH")
+# The largest value a PostgreSQL bigint holds: a bigger id or cursor position is refused before the query.
+MAX_ID = 2**63 - 1
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The record changed since you read it: fetch it again (for its new ETag) and retry."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = "Send the record's ETag in If-Match: read it first, then write."
+    default_code = "precondition_required"
+
+
+def record_version(instance: models.Model) -> str:
+    """The record's version: its last change, to the microsecond (every save of a record updates it)."""
+    stamp = getattr(instance, "updated_at", None)
+    return f"v{int(stamp.timestamp() * 1_000_000)}" if stamp else f"v{instance.pk}"
+
+
+def record_etag(instance: models.Model, data: Any = None) -> str:
+    """A strong ETag: the record's version, then a digest of the body (related rows change it too).
+
+    If-Match compares the version part only, so a write needs the ETag of the record as last read.
+    """
+    digest = ""
+    if data is not None:
+        body = json.dumps(data, sort_keys=True, default=str).encode()
+        digest = "." + hashlib.sha256(body).hexdigest()[:16]
+    return f'"{record_version(instance)}{digest}"'
+
+
+def check_if_match(request: Request, instance: models.Model) -> None:
+    """412 when If-Match names another version of the record; 428 when it is required and missing."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        if settings.API_REQUIRE_IF_MATCH:
+            raise PreconditionRequired()
+        return
+    if header == "*":
+        return
+    current = record_version(instance)
+    for tag in header.split(","):
+        opaque = tag.strip().removeprefix("W/").strip('"')
+        if opaque.split(".", 1)[0] == current:
+            return
+    raise PreconditionFailed()
 
 
 class BodyTooLarge(APIException):
@@ -106,6 +156,16 @@ class ArchiveSchema(AutoSchema):
             )
         if "{id}" in self.path:
             params.append(OpenApiParameter("id", int, OpenApiParameter.PATH, description="The record's id."))
+        if self.method in ("PUT", "PATCH", "DELETE") and "{" in self.path:
+            params.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description="The ETag of your last read: the write answers 412 if the record changed "
+                    "since. Optional unless the server requires it (then 428 without it).",
+                )
+            )
         return params
 
     def _get_filter_parameters(self) -> list[dict]:
@@ -138,6 +198,9 @@ class ArchiveSchema(AutoSchema):
         if self.method in WRITE_METHODS:
             errors["413"] = "Request body too large."
             errors["415"] = "Unsupported content type."
+        if self.method in ("PUT", "PATCH", "DELETE") and "{" in self.path:
+            errors["412"] = "If-Match names an older version of the record: read it again."
+            errors["428"] = "If-Match is required on this server (API_REQUIRE_IF_MATCH)."
         if self.method == "GET":
             errors["304"] = "Not modified since the ETag or date the client sent."
         for code, text in errors.items():
@@ -190,7 +253,8 @@ class KeysetPagination(BasePagination):
         raw = request.query_params.get("page_size")
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        # isdigit() alone admits "²", which int() refuses.
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= self.max_page_size:
             raise serializers.ValidationError(
                 {"page_size": [f"A whole number from 1 to {self.max_page_size}."]}
             )
@@ -200,14 +264,26 @@ class KeysetPagination(BasePagination):
         if not raw:
             return None
         try:
+            if len(raw) > 1000:
+                raise ValueError
             direction, value, pk = json.loads(base64.urlsafe_b64decode(raw.encode("ascii")))
             if direction not in ("n", "p") or not isinstance(pk, int) or isinstance(pk, bool):
                 raise ValueError
+            if not -MAX_ID <= pk <= MAX_ID:
+                raise ValueError
             if value is not None:
-                if not isinstance(value, str):
+                if not isinstance(value, str) or "\x00" in value:
                     raise ValueError
                 value = field.to_python(value)
-        except (ValueError, TypeError, UnicodeError, binascii.Error, DjangoValidationError):
+        except (
+            ValueError,
+            TypeError,
+            UnicodeError,
+            RecursionError,
+            OverflowError,
+            binascii.Error,
+            DjangoValidationError,
+        ):
             raise serializers.ValidationError({"cursor": ["Invalid cursor."]}) from None
         return direction, value, pk
 
@@ -295,10 +371,26 @@ class ArchiveReadMixin:
             self.paginator.rows = rows
         return rows
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # A value no record can have is a 404 before any query: a NUL (PostgreSQL refuses it), a number
+        # past bigint, "1e400" for an id.
+        key = self.lookup_url_kwarg or self.lookup_field
+        if key not in kwargs:
+            return
+        value = str(kwargs[key])
+        if "\x00" in value or len(value) > 300:
+            raise NotFound()
+        if self.lookup_field == "pk" and not (
+            value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
+        ):
+            raise NotFound()
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
         self.last_modified = getattr(instance, "updated_at", None)
-        return Response(self.get_serializer(instance).data)
+        data = self.get_serializer(instance).data
+        return Response(data, headers={"ETag": record_etag(instance, data)})
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -319,6 +411,11 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
 
     Writes go through a strict input serializer, then the model's full_clean() (as admin does), in one
     transaction; the fields the client set are marked editor-owned and the history records the user.
+
+    Concurrency: a PUT, PATCH or DELETE locks the row and works on its newest version, so writes never
+    undo each other's fields. A client that must not overwrite a change it has not seen sends the ETag
+    of its last read in If-Match: a stale one answers 412. If-Match is optional unless the setting
+    API_REQUIRE_IF_MATCH is on (then a write without it answers 428).
     """
 
     input_serializer_class: type[serializers.Serializer]
@@ -327,19 +424,44 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.write(self.get_queryset().model(), request, partial=False)
-        data = self.get_serializer(self.get_queryset().get(pk=instance.pk)).data
-        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["api_url"]})
+        return self.answer(instance, status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.write(self.get_object(), request, partial=kwargs.get("partial", False))
-        return Response(self.get_serializer(self.get_queryset().get(pk=instance.pk)).data)
+        # The row is locked and read again inside the transaction, so the write starts from the newest
+        # version: concurrent PATCHes of different fields all survive, as do the editor-owned marks.
+        with transaction.atomic():
+            instance = self.locked_object()
+            check_if_match(request, instance)
+            self.write(instance, request, partial=kwargs.get("partial", False))
+        return self.answer(instance, status.HTTP_200_OK)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        instance = self.get_object()
-        instance._history_user = request.user
         with transaction.atomic():
+            instance = self.locked_object()
+            check_if_match(request, instance)
+            instance._history_user = request.user
             instance.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def locked_object(self) -> models.Model:
+        """The record (permissions and 404 as a read), locked until the transaction ends, read afresh."""
+        found = self.get_object()
+        model = type(found)
+        list(model._base_manager.select_for_update().filter(pk=found.pk).values_list("pk", flat=True))
+        try:
+            instance = self.get_queryset().get(pk=found.pk)
+        except model.DoesNotExist:
+            raise NotFound() from None
+        return instance
+
+    def answer(self, instance: models.Model, code: int) -> Response:
+        """The record as written, with its new ETag (and Location when created)."""
+        fresh = self.get_queryset().get(pk=instance.pk)
+        data = self.get_serializer(fresh).data
+        headers = {"ETag": record_etag(fresh, data)}
+        if code == status.HTTP_201_CREATED:
+            headers["Location"] = data["api_url"]
+        return Response(data, status=code, headers=headers)
 
     def write(self, instance: models.Model, request: Request, *, partial: bool) -> models.Model:
         created = instance.pk is None

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "common.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -133,7 +134,11 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Trust X-Forwarded-Proto only behind a proxy that sets it (and strips a client's own): off by default,
+# or any client could claim HTTPS.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("TRUST_X_FORWARDED_PROTO", default=False) else None
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -149,6 +154,34 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# Reliability (nothing lost, nothing stuck). A message a killed worker held comes back after the
+# visibility timeout, which must exceed every task's hard time limit (the import job's, 1900 s) or a
+# running task is delivered twice; meanwhile the sweep (beat, every minute) queues again any source
+# pending or parsing past SOURCE_SWEEP_AFTER_SECONDS (above parse_source's 180 s limit). A broker that
+# is down fails a publish within about two seconds, so the API can answer 503 instead of hanging.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2100),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "max_retries": 1,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+SOURCE_SWEEP_AFTER_SECONDS = env.int("SOURCE_SWEEP_AFTER_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-sources": {"task": "visits.tasks.sweep_sources", "schedule": 60.0},
+}
+# API writes: with this on, a PUT, PATCH or DELETE without If-Match answers 428 (see common/api.py).
+API_REQUIRE_IF_MATCH = env.bool("API_REQUIRE_IF_MATCH", default=False)
+# Content-Security-Policy of the pages (common/csp.py): our own scripts, styles and images only; the
+# hash is templates/500.html's inline style (that page must render without static files).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; img-src 'self' data:; "
+    "style-src 'self' 'sha256-4oWZ1jItoDzEK673rImVEdUejT4iKebN7HY4gvDPsV0='; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 # Readers' correction suggestions per client ("N/second|minute|hour|day"), counted in the cache.
 SUGGESTION_THROTTLE = env.str("SUGGESTION_THROTTLE", default="10/hour")

@@ -26,7 +26,10 @@ from visits.serializers import (
     VisitSerializer,
 )
 from visits.services.edits import meeting_participants_set, visit_organisations_set
-from visits.services.sources import source_submit
+from visits.services.sources import QueueUnavailable, source_submit
+
+# A client told the queue is down waits this long before posting the article again.
+QUEUE_RETRY_AFTER_SECONDS = 30
 
 
 class VisitViewSet(RecordViewSet):
@@ -161,6 +164,9 @@ class SourceViewSet(
         responses={
             202: OpenApiResponse(SourceDetailSerializer, description="Kept; the parse is queued."),
             200: OpenApiResponse(SourceDetailSerializer, description="The same article was already kept."),
+            503: OpenApiResponse(
+                description="Kept, but the queue is down: post again after Retry-After seconds."
+            ),
         },
         description=(
             "Keep an article and queue its parse. Send the article JSON (text, url, outlet, published, "
@@ -175,8 +181,16 @@ class SourceViewSet(
         serializer = SourceInputSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         values = {k: v for k, v in serializer.validated_data.items() if k in SourceInputSerializer.STORED}
-        with transaction.atomic():
-            source, created = source_submit(**values)
+        try:
+            with transaction.atomic():
+                source, created = source_submit(**values, strict_queue=True)
+        except QueueUnavailable:
+            # The article is kept (pending); posting it again queues it, as does the periodic sweep.
+            return Response(
+                {"detail": "The article is kept, but the parse queue is unavailable: post it again later."},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": str(QUEUE_RETRY_AFTER_SECONDS)},
+            )
         source = self.get_queryset().get(pk=source.pk)
         body = SourceDetailSerializer(source, context=self.get_serializer_context()).data
         code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK

@@ -23,7 +23,16 @@ def parse_source(self, source_id: int) -> str:
     """Parse one kept source into records; returns the source's resulting status."""
     from visits.services.sources import source_parse
 
-    return source_parse(source_id=source_id).status
+    source = source_parse(source_id=source_id)
+    return source.status if source is not None else "missing"
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def sweep_sources() -> int:
+    """Queue again the sources left pending or parsing past the deadline (beat runs this every minute)."""
+    from visits.services.sources import sources_sweep
+
+    return sources_sweep()
 
 
 @shared_task(
