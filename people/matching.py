@@ -528,6 +528,11 @@ class Decision:
 _VOWEL_CLASSES = str.maketrans({"a": "i", "e": "i", "o": "u"})
 
 
+def _key(name: PersonName) -> tuple[str, ...]:
+    """Names that are the SAME (rule 4) share this key: every word's bucket, and the number."""
+    return (*(_bucket(w) for w in name.loose), name.number)
+
+
 def _bucket(word: str) -> str:
     """What words_agree keeps of a word: words that agree share it (vowel swaps folded)."""
     return word.translate(_VOWEL_CLASSES)
@@ -541,6 +546,10 @@ class People:
         self.people: dict[Hashable, Known] = {}
         self.names: dict[Hashable, list[PersonName]] = defaultdict(list)
         self.by_word: dict[str, set[Hashable]] = defaultdict(set)
+        # Everyone by the buckets of all their name's words (the same name, in any spelling), and by the
+        # bucket of their name's last word: so a name is looked up, not compared with everyone.
+        self.by_key: dict[tuple[str, ...], set[Hashable]] = defaultdict(set)
+        self.by_last: dict[str, set[Hashable]] = defaultdict(set)
         for person in known:
             self.add(person)
 
@@ -561,11 +570,15 @@ class People:
         # Indexed by every word's bucket (what words_agree keeps of a word).
         for word in parsed.loose:
             self.by_word[_bucket(word)].add(pid)
+        self.by_key[_key(parsed)].add(pid)
+        self.by_last[_bucket(parsed.loose[-1])].add(pid)
 
     def _candidates(self, name: PersonName) -> set[Hashable]:
-        found: set[Hashable] = set()
-        for word in {name.loose[0], name.loose[-1]}:
-            found |= self.by_word.get(_bucket(word), set())
+        """Who could agree with `name`: everyone with its last word (a surname, a shorter or longer form),
+        and everyone whose name ends with one of its other words (a shorter form: "Sheikh Hasina")."""
+        found = set(self.by_word.get(_bucket(name.loose[-1]), ()))
+        for word in name.loose[:-1]:
+            found |= self.by_last.get(_bucket(word), set())
         return found
 
     def agreement(self, pid: Hashable, name: PersonName) -> Agreement:
@@ -599,16 +612,10 @@ class People:
         return ids
 
     def _full(self, mention: Mention, name: PersonName) -> Decision:
-        same: list[Hashable] = []
-        partial: list[Hashable] = []
-        for pid in self._candidates(name):
-            agreement = self.agreement(pid, name)
-            if agreement == Agreement.SAME:
-                same.append(pid)
-            elif agreement == Agreement.COMPATIBLE and len(name.loose) >= 2:
-                partial.append(pid)
-        same.sort(key=str)
-        partial.sort(key=str)
+        same = sorted(
+            (pid for pid in self.by_key.get(_key(name), ()) if self.agreement(pid, name) == Agreement.SAME),
+            key=str,
+        )
         if mention.country:
             # Rule 1: the stated country is the post's. Someone of the same name elsewhere is the same
             # person only if they held that post then (met abroad first, named with their country later).
@@ -618,6 +625,12 @@ class People:
             narrowed = self._narrow(mention, same)
             # Exact namesakes the evidence cannot tell apart: the first (an identifier must tell them apart).
             return Decision(id=narrowed[0], why="same name" if len(narrowed) == 1 else "namesakes: the first")
+        partial: list[Hashable] = []
+        if len(name.loose) >= 2:
+            for pid in self._candidates(name):
+                if self.agreement(pid, name) == Agreement.COMPATIBLE:
+                    partial.append(pid)
+        partial.sort(key=str)
         if partial and mention.country:
             # A stated country: only someone of that country (or who held that post then) can be meant.
             partial = [
