@@ -602,6 +602,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "one_trip_told_as_ongoing_then_as_a_next_leg",
+        "2021-04-07",
+        "Dominic Reed, Foreign Secretary of the United Kingdom, is visiting Brunei and Indonesia on April "
+        "7-9. After Indonesia, Reed is due in Brunei for talks on April 8.",
+        visits=[dict(visitor="Dominic Reed", to="BN"), dict(visitor="Dominic Reed", to="ID")],
+    ),
+    Case(
+        "continue_to_lead_is_no_trip_and_a_delegation_from_a_country_names_nobody",
+        "2023-05-20",
+        "They agreed that the G7 should continue to lead work on holding Russia to account. The visit came "
+        "one day after a senior delegation from the United Arab Emirates flew in for talks.",
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

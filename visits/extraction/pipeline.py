@@ -279,7 +279,13 @@ def _build(
         if len(org.evidence) < 5:
             org.evidence.append(span)
     merged: dict[tuple[int, str | None, str], RawVisit] = {}
+    done = [v for v in raw_visits if v.status == "completed"]
     for v in raw_visits:
+        if v.status == "planned" and any(
+            d.person == v.person and d.country == v.country and (d.city is None or v.city in (None, d.city))
+            for d in done
+        ):
+            continue  # "is visiting Brunei and Indonesia" ... "after Indonesia, X is due in Brunei": one trip
         p = doc.persons[v.person]
         if p.country and v.country == p.country:
             continue  # a trip at home is not a visit

@@ -227,6 +227,13 @@ def destination_list(doc: Doc, places: list[Place], offset: int, first_code: str
 
 
 # "after"/"since" open a clause unless a noun phrase follows ("returned after an official tour of ...")
+# Verbs whose destination must follow at once ("is in Tanzania", "went to Seoul", "continue to Seoul").
+_TIGHT = re.compile(
+    r"(?: in|reach|reached|continu\w* (?:on )?to|go(?:es)? to|went to|gone to|proceed\w* to|on to|"
+    r"t(?:ook|akes|aking) (?:him|her|them) to)$",
+    re.I,
+)
+
 _CALLED_OFF = re.compile(
     r"\b(?:postponed|put off|pushed back|called off|cancell?ed|(?:is|was|had been) planned|scheduled)\b", re.I
 )
@@ -298,6 +305,8 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
                 r",\s*(?:(?:the|of|and|for)\s+|[A-Z][\w'().-]*\s+){0,10}", head[comma:]
             ):
                 return first.person
+    if re.search(r"\bdelegations? (?:from|of) (?:the )?[A-Z][^,]*$", text[:verb_start]):
+        return -1  # "a senior delegation from the UAE flew in": nobody named travels
     implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
     return agent if implicit else -1
 
@@ -340,19 +349,23 @@ def visits_in(
                 back_from = True  # the destination is right there: no place token to check below
         if any(v.person == person and v.country == country for v in out):
             continue
-        if m.group().lower().endswith((" in", "reach", "reached")) and country is not None and not back_from:
+        if _TIGHT.search(m.group()) and country is not None and not back_from:
             # "was in Tanzania", not "was in charge of relations with Tanzania"; "reached Kabul", not "a deal
-            # to be reached at the Paris conference"
-            nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
-            if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
-                continue
+            # to be reached at the Paris conference"; "continue to Seoul", not "continue to lead ... Russia"
+            if re.match(r"\s+the (?:\w+ )?capital\b", text[m.end() :]):
+                nxt = []  # "went to the Armenian capital": the capital is the place
+            else:
+                nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
+                if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
+                    continue
         if country is None and m.group().lower().endswith(" there") and ctx.trip_country:
             city, country = ctx.trip_city, ctx.trip_country  # "Foreign Minister X then went there in January"
         if country is None and _HERE.search(text[m.start() :]):
             city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
         if country is None:
             # "a planned Uzbekistan visit": the place right before the noun
-            pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0]
+            noun = m.group().lower().endswith(("visit", "trip", "tour"))
+            pre = [p for p in places if t0 - 2 <= doc.tokens[p.j - 1].end <= t0] if noun else []
             if pre and any(v.country == pre[-1].code for v in out):
                 continue  # "leaving for Tokyo on a working visit": the leg told already, not another's trip
             if pre:
