@@ -618,6 +618,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "met_on_landing_is_protocol_and_for_a_meeting_is_a_purpose",
+        "2011-05-27",
+        "Iranian Foreign Minister Ali Rezaei is now in Muscat for a one-day visit. On landing in Muscat he "
+        "was met by Omani Foreign Minister Yusuf Alawi. OAS Secretary General Jose Ortega flew to "
+        "Tegucigalpa this morning for a meeting with the President of Honduras, Pedro Lobos.",
+        visits=[
+            dict(visitor="Ali Rezaei", to="OM", city="Muscat", visitor_country="IR"),
+            dict(visitor="Jose Ortega", to="HN", city="Tegucigalpa", visitor_country=None),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

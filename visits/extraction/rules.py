@@ -52,7 +52,9 @@ _MEET = re.compile(
 _SCHEDULED = re.compile(r"\bon (?:his|her|their|the) (?:schedule|agenda|programme|program|itinerary)\b", re.I)
 _BANQUET = re.compile(r"\b(?:dinner|banquet|luncheon|lunch|breakfast|gala)\b", re.I)
 _PROTOCOL = re.compile(
-    r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
+    r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b|"
+    r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b",
+    re.I,
 )
 _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks)\b", re.I)
 _MEET_HINTS = (
@@ -313,6 +315,8 @@ def meetings_in(
     window = text[m.start() : m.end() + 25] if noun else text[max(0, m.start() - 45) : m.end() + 25]
     if _FUTURE.search(window) or re.search(r"\b(?:will|to|would)\s+$", text[: m.start()]):
         return []
+    if noun and re.search(r"\b(?:for|to hold|to have|to attend)\s+(?:a |an |the )?$", text[: m.start()]):
+        return []  # "flew to Tegucigalpa for a meeting with the President": a purpose, not yet a meeting
     if noun and m.start() < 6 and (_FUTURE.search(text) or _SCHEDULED.search(text)):
         return []  # "A meeting with President X is also expected / on his schedule"
     if re.search(

@@ -31,7 +31,7 @@ _TRAVEL = re.compile(
     r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
-    r"is currently in|to visit|"
+    r"is (?:currently|now|already) in|are (?:now|already) in|to visit|"
     r"(?:will|would|could|may|might|shall|should|must|can) visit|pay a visit|paid a visit|go(?:es)? to|"
     r"went to|gone to|due in|"
     r"(?!(?-i:The|This|That|His|Her|Their|Its|A|An|Our|My) )(?-i:[A-Z])[\w-]+ visit|"
@@ -101,6 +101,8 @@ _TRAVEL_HINTS = (
     " were in",
     " been in",
     "currently in",
+    "now in",
+    "already in",
 )
 
 _KIND = re.compile(
