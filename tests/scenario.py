@@ -19,7 +19,8 @@ from tests.factories import (
     SourceFactory,
     VisitFactory,
 )
-from visits.models import Evidence, Meeting, Source, Visit
+from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
+from visits.services.trips import trips_rebuild
 
 ARTICLE = (
     "DUSHANBE, 18 May 2024. Prosecutor General Kamran Aliyev arrived in Dushanbe on a working visit. "
@@ -215,3 +216,40 @@ def add_lived_in(scenario: Scenario) -> None:
         ParticipantFactory(
             meeting=MeetingFactory(visit=v, date=day, city=city, country=dest), official=official
         )
+
+
+def add_trip_and_outcome(scenario: Scenario) -> Trip:
+    """Kamran Aliyev's tour: Dushanbe, then Tashkent and Astana, grouped by trips_rebuild; and the
+    cooperation programme the article says was signed in Dushanbe, as an outcome of that visit."""
+    legs = [
+        ("UZ", "Tashkent", datetime.date(2024, 5, 21), datetime.date(2024, 5, 22)),
+        ("KZ", "Astana", datetime.date(2024, 5, 23), datetime.date(2024, 5, 24)),
+    ]
+    for country, city, start, end in legs:
+        leg = VisitFactory(
+            visitor=scenario.guest,
+            visitor_title="Prosecutor General",
+            origin_country="AZ",
+            destination_country=country,
+            destination_city=city,
+            start_date=start,
+            end_date=end,
+            purpose="Cooperation between prosecution services",
+        )
+        ParticipantFactory(
+            meeting=MeetingFactory(visit=leg, date=start, city=city, country=country),
+            official=scenario.guest,
+            role="guest",
+        )
+    trips_rebuild()
+    start = ARTICLE.index("The sides signed")
+    Outcome.objects.create(
+        visit=scenario.visit,
+        kind=Outcome.Kind.OTHER,
+        title="cooperation programme",
+        parties=["AZ", "TJ"],
+        source=scenario.source,
+        spans=[[start, len(ARTICLE)]],
+    )
+    scenario.visit.refresh_from_db()
+    return scenario.visit.trip

@@ -165,3 +165,23 @@ def trips_join(*, trips: list[Trip]) -> Trip:
 
 def _end(run: list[Leg]) -> datetime.date:
     return max(leg.end for leg in run)
+
+
+def trip_from_visits(*, visits: list[Visit]) -> Trip:
+    """One editor-owned trip of these visits, legs in date order; trips they leave keep their other legs."""
+    with transaction.atomic():
+        ordered = sorted(visits, key=lambda v: (v.start_date or datetime.date.max, v.pk))
+        left = {v.trip_id for v in ordered if v.trip_id}
+        trip = Trip.objects.create(
+            visitor_id=ordered[0].visitor_id if ordered else None, edited_fields=["legs"]
+        )
+        _legs_number(trip, ordered)
+        for old in Trip.objects.filter(pk__in=left):
+            remaining = list(old.legs.order_by("leg", "start_date", "id"))
+            if len(remaining) < 2:
+                old.delete()  # a trip of one leg is no journey
+                continue
+            _legs_number(old, remaining)
+            trip_dates_refresh(trip=old)
+        trip_dates_refresh(trip=trip)
+    return trip
