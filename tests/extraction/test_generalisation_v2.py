@@ -632,6 +632,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "sat_down_together_with_and_joined_at_the_meeting",
+        "2023-11-30",
+        "Sue Linden, President of the Senate, and Milton Dickens, Speaker of the House of Representatives of "
+        "Australia, sat down together today in Canberra with National Assembly Chairperson Ganesh Timalsina "
+        "of Nepal. Nepal's ambassador to Australia, Kailash Pokhrel, joined the Chairperson at the meeting. "
+        "The Chairperson's official visit to Australia began on November 27.",
+        visits=[dict(visitor="Ganesh Timalsina", to="AU", kind="official", visitor_country="NP")],
+        meetings=[{"Sue Linden", "Milton Dickens", "Ganesh Timalsina", "Kailash Pokhrel"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -71,7 +71,8 @@ INSTITUTION = _words(
     research sciences arts recreation endowments awqaf hajj diaspora expatriates emigrants overseas
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
-    deputies fleet island eid adha fitr ramadan nowruz
+    deputies fleet island eid adha fitr ramadan nowruz muslim jewish hindu buddhist catholic
+    orthodox inclusion
     """
 )
 

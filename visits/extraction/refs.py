@@ -79,7 +79,7 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
     bare = det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None
     if bare and (not doc.tokens[tp.i].cap or (tp.j - tp.i > 1 and det not in ("", ".", ","))):
         return None
-    if tp.plural or (not doc.tokens[tp.i].cap and det != "the") or (tp.j < len(fd) and fd[tp.j] == "'s"):
+    if tp.plural or (not doc.tokens[tp.i].cap and det != "the"):
         return None
     order = recent[::-1] + [i for i in range(len(doc.persons)) if i not in recent]
     if tp.country:  # people known to be of that country first, then those of unknown country

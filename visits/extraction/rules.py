@@ -103,6 +103,7 @@ _COMPANIONS = re.compile(
 )
 _JOINERS = re.compile(
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
+    r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|"
     r"also attending|attending (?:were|was)|present (?:were|was)|(?:were|was) (?:also )?present|"
     r"(?:has|have|had) (?:also )?drawn|participants included|also taking part|taking part (?:were|was)|"
     r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
@@ -323,7 +324,7 @@ def meetings_in(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
     ):
         return []  # "after the meeting with X": a meeting already told, or one not told here
-    if trig.startswith("at ") and _JOINERS.search(text):
+    if trig.startswith("at ") and (_JOINERS.search(text) or re.search(r"\bjoined\b", text[: m.start()])):
         return []  # "Present at the meeting were X and Y": people joining the meeting told before
     if trig.startswith(("talked over", "talked about")) and not re.search(r"\band\b", text[: m.start()]):
         return []  # "A and his guest talked over ...": two subjects; a lone one talked to nobody named
@@ -357,7 +358,13 @@ def meetings_in(
         people: list[int] = []
         # "A and B met at the White House during C's visit, D said": the subjects met; others only when
         # the trigger takes them ("A and B held talks with C", "talks between A and B")
-        takes_more = "between" in trig or trig.endswith("with")
+        takes_more = (
+            "between" in trig
+            or trig.endswith("with")
+            or bool(
+                re.match(r"(?:\s+[\w-]+){0,5}\s+with\b", text[m.end() :])
+            )  # "sat down together today with"
+        )
         for r in before + (after if takes_more else []):
             if r.person not in people:
                 people.append(r.person)
