@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "corsheaders",
     "simple_history",
     "orgs",
     "people",
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost of ours: compresses what the rest produced (never answers with a secret: BREACH).
+    "common.compression.SafeGZipMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "common.throttling.RateLimitHeaders",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -199,9 +204,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Counted in the cache (CACHE_URL): with Redis, one limit per client across every web process.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "common.throttling.AnonThrottle",
+        "common.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="600/hour"),
@@ -233,7 +239,35 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# CACHE_URL: redis://host:6379/1 in production (rate limits, suggestion limits and cached answers shared by
+# every process); unset, each process keeps its own in-memory cache (fine for one process).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL and not CACHE_URL.startswith("locmem"):
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://… or unset, not {CACHE_URL!r}.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# CORS: other sites' browser apps may read the public API (GET/HEAD/OPTIONS); CORS_ALLOWED_ORIGINS
+# (comma-separated) narrows it, unset allows any origin. No credentials: reads are public, tokens go in
+# a header a page sets itself.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Location",
+    "Retry-After",
+    "X-Total-Count",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+)
 
 LOGGING = {
     "version": 1,

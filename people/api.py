@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from django.http import Http404
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,13 +29,17 @@ class OfficialViewSet(RecordViewSet):
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """An official; a merged official's old slug answers 301 to the official it was merged into."""
-        slug = kwargs.get("slug", "")
-        if request.method in ("GET", "HEAD") and not Official.objects.filter(slug=slug).exists():
-            moved = OfficialRedirect.objects.filter(old_slug=slug).select_related("official").first()
-            if moved is not None:
-                target = reverse("api:official-detail", kwargs={"slug": moved.official.slug}, request=request)
-                return Response(status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": target})
-        return super().retrieve(request, *args, **kwargs)
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            moved = OfficialRedirect.objects.filter(old_slug=kwargs.get("slug", "")).select_related(
+                "official"
+            )
+            target = moved.select_related("official").first()
+            if target is None:
+                raise
+            url = reverse("api:official-detail", kwargs={"slug": target.official.slug}, request=request)
+            return Response(status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": url})
 
     def prepare(self, instance: models.Model, created: bool) -> None:
         if not instance.slug:

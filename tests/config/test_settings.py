@@ -43,3 +43,19 @@ def test_production_configuration_passes_the_deploy_checks():
 def test_debug_runs_without_a_secret_key():
     result = manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+def _cache_backend(url: str) -> subprocess.CompletedProcess:
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    return manage("shell", "--no-imports", "-c", code, DEBUG="1", CACHE_URL=url)
+
+
+def test_cache_url_selects_a_shared_redis_cache():
+    result = _cache_backend("redis://127.0.0.1:6379/3")
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+
+
+def test_an_unknown_cache_url_is_refused_by_name():
+    result = _cache_backend("memcached://127.0.0.1:11211")
+    assert result.returncode != 0
+    assert "CACHE_URL must be redis://" in result.stderr
