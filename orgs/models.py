@@ -1,5 +1,6 @@
 """Organisations: governments, ministries, prosecution services, parliaments, international bodies."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -22,6 +23,10 @@ class OrganisationKind(models.TextChoices):
     MEDIA = "media", "Media outlet"
     COMPANY = "company", "Company"
     OTHER = "other", "Other"
+
+
+# Deeper than any real hierarchy (state, ministry, agency, department, unit...).
+MAX_DEPTH = 50
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -63,6 +68,24 @@ class Organisation(Curated):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self) -> None:
+        """An organisation cannot sit under itself, directly or through its parents."""
+        super().clean()
+        if self.parent_id is None:
+            return
+        seen: set[int] = set()
+        ancestor_id: int | None = self.parent_id
+        # Follow the parents a row at a time; a loop already in the data stops the walk too.
+        while ancestor_id is not None and ancestor_id not in seen and len(seen) < MAX_DEPTH:
+            if self.pk is not None and ancestor_id == self.pk:
+                raise ValidationError({"parent": "An organisation cannot be its own parent or ancestor."})
+            seen.add(ancestor_id)
+            ancestor_id = (
+                Organisation.objects.filter(pk=ancestor_id).values_list("parent_id", flat=True).first()
+            )
+        if len(seen) >= MAX_DEPTH:
+            raise ValidationError({"parent": f"The chain of parents is deeper than {MAX_DEPTH}."})
 
     def save(self, *args, **kwargs) -> None:
         # name_key is derived from name and must never diverge from it, whoever saves.

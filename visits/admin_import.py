@@ -1,5 +1,6 @@
 """Admin pages for editors to import a file: upload, preview (a dry run), confirm; large files on Celery."""
 
+import logging
 from pathlib import Path
 
 from django import forms
@@ -10,15 +11,17 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
+from kombu.exceptions import KombuError
 
 from visits.archive import archive_json_chunks
 from visits.importers import READERS
 from visits.importers.tabular import csv_template
 from visits.models import ImportJob
-from visits.services.jobs import import_job_run, job_is_large
+from visits.services.jobs import import_job_confirm, import_job_run, job_is_large
 from visits.tasks import run_import_job
 
 OUTCOMES = ("created", "updated", "unchanged", "deleted", "rejected")
+log = logging.getLogger(__name__)
 
 
 class ImportUploadForm(forms.Form):
@@ -52,14 +55,29 @@ def _context(model_admin: admin.ModelAdmin, request: HttpRequest, **extra) -> di
 
 
 def _start(job: ImportJob, *, dry_run: bool, skip_rejected: bool = False) -> None:
-    """Run inline when small; queue on Celery (after commit) when large, and let the page poll."""
+    """Run inline when small; queue on Celery (after commit) when large, and let the page poll.
+
+    An inline run that fails has its reason kept on the job, which the job page shows.
+    """
     if job_is_large(job):
         ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED, progress_done=0)
-        transaction.on_commit(
-            lambda: run_import_job.delay(job.pk, dry_run=dry_run, skip_rejected=skip_rejected)
-        )
-    else:
+        transaction.on_commit(lambda: _queue(job.pk, dry_run=dry_run, skip_rejected=skip_rejected))
+        return
+    try:
         import_job_run(job_id=job.pk, dry_run=dry_run, skip_rejected=skip_rejected)
+    except Exception:  # recorded on the job by import_job_run; logged here
+        log.exception("Import job %s failed", job.pk)
+
+
+def _queue(job_id: int, *, dry_run: bool, skip_rejected: bool) -> None:
+    try:
+        run_import_job.delay(job_id, dry_run=dry_run, skip_rejected=skip_rejected)
+    except (KombuError, OSError, ConnectionError):
+        # No broker: a confirm waits to be confirmed again, a preview says to upload again later.
+        log.exception("Could not queue import job %s", job_id)
+        message = "The work queue is unavailable; try again in a few minutes."
+        status = ImportJob.Status.FAILED if dry_run else ImportJob.Status.PREVIEW
+        ImportJob.objects.filter(pk=job_id).update(status=status, errors=[{"message": message}])
 
 
 def upload_view(model_admin: admin.ModelAdmin):
@@ -92,7 +110,8 @@ def job_view(model_admin: admin.ModelAdmin):
             raise PermissionDenied
         job = get_object_or_404(ImportJob, pk=pk)
         if request.method == "POST":
-            if job.status != ImportJob.Status.PREVIEW:
+            # Two confirms at once: one takes the job, the other is told it is under way.
+            if not import_job_confirm(job_id=job.pk):
                 messages.error(request, "This import is not waiting for confirmation.")
             else:
                 _start(job, dry_run=False, skip_rejected=request.POST.get("action") == "import_valid")

@@ -44,14 +44,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") if request.GET.get("kind") in KINDS else "visits"
     if request.method == "POST":
         state = request.POST.get("state")
-        ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+        # isdigit() alone admits "²", which int() refuses; an id past bigint names no record.
+        ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
         if state in (ReviewState.ACCEPTED, ReviewState.REJECTED) and ids:
             records = list(KINDS[kind].objects.filter(pk__in=ids))
             count = records_review(records=records, state=state)
             messages.success(request, f"{count} {kind} marked {state}.")
         else:
             messages.error(request, "Choose at least one record and accept or reject.")
-        return redirect(f"{request.path}?kind={kind}&page={request.GET.get('page', 1)}")
+        page_number = request.GET.get("page", "1")
+        page_number = page_number if page_number.isascii() and page_number.isdigit() else "1"
+        return redirect(f"{request.path}?kind={kind}&page={page_number[:9]}")
     page = Paginator(_queue(kind), PAGE_SIZE).get_page(request.GET.get("page"))
     items = [
         {

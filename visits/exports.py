@@ -2,11 +2,15 @@
 
 import csv
 import datetime
+import itertools
 import json
+import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db import DatabaseError
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -15,7 +19,14 @@ from django.utils.feedgenerator import Atom1Feed
 from visits.listing import CITATION, Listing, read_filters
 from visits.models import Visit, VisitStatus
 
+log = logging.getLogger(__name__)
+
 CHUNK = 2000
+# C0 controls (but tab, line feed and carriage return), DEL and the C1 block: XML 1.0 cannot carry most of
+# them and calendars and feeds should not; records may hold them (the CSV import and the API keep text as
+# sent), so they are dropped on the way out.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+RETRY_AFTER_SECONDS = 30
 FEED_SIZE = 50
 # The record's own fields (as Visit.FIELD_GROUPS lists them; related records by slug, or id without one),
 # framed by what the archive adds: its id and page, the meeting count and the last change.
@@ -30,6 +41,36 @@ def export_queryset(listing: Listing):
         .order_by(F("start_date").desc(nulls_last=True), "-id")
         .iterator(chunk_size=CHUNK)
     )
+
+
+class Unavailable(Exception):
+    """The database did not answer before the export's first byte."""
+
+
+def _started(listing: Listing) -> Iterator[Visit]:
+    """The export's rows with the query already run: a database that is down is a 503, not an empty 200."""
+    rows = export_queryset(listing)
+    try:
+        first = list(itertools.islice(rows, 1))
+    except DatabaseError as exc:
+        log.warning("Export unavailable: %s", exc)
+        raise Unavailable from exc
+    return itertools.chain(first, rows)
+
+
+def _unavailable() -> HttpResponse:
+    response = HttpResponse(
+        "The archive's database is not answering; try again in a moment.\n",
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def printable(value: str) -> str:
+    """Text without control characters (feeds and calendars cannot carry them)."""
+    return _CONTROL.sub("", value)
 
 
 def _citation(request: HttpRequest, listing: Listing) -> tuple[str, str]:
@@ -83,11 +124,15 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         return _invalid(listing)
     citation, _ = _citation(request, listing)
     writer = csv.writer(_Echo())
+    try:
+        visits = _started(listing)
+    except Unavailable:
+        return _unavailable()
 
     def lines() -> Iterator[str]:
         yield f"# {citation}\r\n"
         yield writer.writerow(COLUMNS)
-        for visit in export_queryset(listing):
+        for visit in visits:
             row = _row(request, visit)
             yield writer.writerow([_spreadsheet_safe(row[c]) if row[c] is not None else "" for c in COLUMNS])
 
@@ -102,11 +147,15 @@ def export_json(request: HttpRequest) -> HttpResponse:
     if not listing.valid:
         return _invalid(listing)
     citation, permalink = _citation(request, listing)
+    try:
+        visits = _started(listing)
+    except Unavailable:
+        return _unavailable()
 
     def chunks() -> Iterator[str]:
         head = {"citation": citation, "permalink": permalink, "retrieved": timezone.now().date().isoformat()}
         yield json.dumps(head)[:-1] + ', "results": ['
-        for n, visit in enumerate(export_queryset(listing)):
+        for n, visit in enumerate(visits):
             yield ("," if n else "") + json.dumps(_row(request, visit), ensure_ascii=False)
         yield "]}\n"
 
@@ -116,9 +165,9 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 def _ics_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-    ).replace("\n", "\\n")
+    """TEXT as RFC 5545 §3.3.11 escapes it; any line break (CRLF, a lone CR or LF) becomes \\n."""
+    value = printable(value).replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
@@ -146,7 +195,9 @@ def _ics_lines(request: HttpRequest, visits: Iterable[Visit], citation: str, per
     for visit in visits:
         if visit.start_date is None:
             continue  # a calendar entry needs a day
-        end = (visit.end_date or visit.start_date) + datetime.timedelta(days=1)
+        last = visit.end_date or visit.start_date
+        # DTEND is the day after; on 9999-12-31 there is none, and DTEND is left out (one day).
+        end = last + datetime.timedelta(days=1) if last < datetime.date.max else None
         place = ", ".join(p for p in (visit.destination_city, visit.destination_country.name) if p)
         summary = f"{visit.visitor_display or 'Unknown visitor'} in {place}"
         if visit.status == VisitStatus.CANCELLED:
@@ -155,7 +206,8 @@ def _ics_lines(request: HttpRequest, visits: Iterable[Visit], citation: str, per
         yield _fold(f"UID:visit-{visit.pk}@{host}")
         yield f"DTSTAMP:{visit.updated_at.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}\r\n"
         yield f"DTSTART;VALUE=DATE:{visit.start_date:%Y%m%d}\r\n"
-        yield f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n"
+        if end is not None:
+            yield f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n"
         yield _fold(f"SUMMARY:{_ics_text(summary)}")
         yield _fold(f"LOCATION:{_ics_text(place)}")
         yield _fold(f"DESCRIPTION:{_ics_text(visit.purpose or visit.get_kind_display())}")
@@ -172,7 +224,11 @@ def export_ics(request: HttpRequest) -> HttpResponse:
     if not listing.valid:
         return _invalid(listing)
     citation, permalink = _citation(request, listing)
-    lines = _ics_lines(request, export_queryset(listing), citation, permalink)
+    try:
+        visits = _started(listing)
+    except Unavailable:
+        return _unavailable()
+    lines = _ics_lines(request, visits, citation, permalink)
     response = StreamingHttpResponse(lines, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="visits.ics"'
     return response
@@ -194,7 +250,11 @@ class VisitFeed(Feed):
         listing = read_filters(request.GET)
         if not listing.valid:
             return _invalid(listing)
-        return super().__call__(request, *args, **kwargs)
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except DatabaseError as exc:
+            log.warning("Feed unavailable: %s", exc)
+            return _unavailable()
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> FeedRequest:
         return FeedRequest(request, read_filters(request.GET))
@@ -203,7 +263,7 @@ class VisitFeed(Feed):
         return obj.listing.permalink(obj.request)
 
     def subtitle(self, obj: FeedRequest) -> str:
-        return _citation(obj.request, obj.listing)[0]
+        return printable(_citation(obj.request, obj.listing)[0])
 
     def items(self, obj: FeedRequest) -> list[Visit]:
         qs = obj.listing.queryset.prefetch_related(None)
@@ -227,10 +287,10 @@ class VisitFeed(Feed):
         place = ", ".join(p for p in (item.destination_city, item.destination_country.name) if p)
         when = item.start_date.isoformat() if item.start_date else "undated"
         status = " (planned)" if item.status == VisitStatus.PLANNED else ""
-        return f"{item.visitor_display or 'Unknown visitor'} ({origin}) in {place}, {when}{status}"
+        return printable(f"{item.visitor_display or 'Unknown visitor'} ({origin}) in {place}, {when}{status}")
 
     def item_description(self, item: Visit) -> str:
-        return item.summary or item.purpose or item.get_kind_display()
+        return printable(item.summary or item.purpose or item.get_kind_display())
 
     def item_pubdate(self, item: Visit) -> datetime.datetime:
         return item.created_at

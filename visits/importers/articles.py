@@ -21,8 +21,10 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
-# Text compresses about 3-10x; a member far beyond that is built to explode, not to be read.
-MAX_RATIO = 100
+# Text compresses about 3-10x (boilerplate-heavy HTML up to ~20x); a member or a whole archive far
+# beyond that is built to explode, not to be read. The whole-archive ratio bounds a preview's time and
+# memory by the upload's size: a 400 KB zip inflates to at most 12 MB.
+MAX_RATIO = 30
 RATIO_FLOOR_BYTES = 1024 * 1024
 
 
@@ -78,6 +80,13 @@ def _article(text: str, filename: str, **fields: Any) -> ArticleRow:
     return ArticleRow(text=text, filename=filename, **fields)
 
 
+def _text_value(value: Any) -> str | None:
+    """A JSON value as text for a text field: a number is written out, a list or object is refused."""
+    if value is None or isinstance(value, bool | list | dict):
+        return None
+    return str(value).strip() or None
+
+
 def _from_bytes(data: bytes, filename: str) -> Iterator[ArticleItem]:
     suffix = PurePosixPath(filename.lower()).suffix
     declared = _declared_charset(data) if suffix in (".html", ".htm") else None
@@ -115,26 +124,33 @@ def _from_json(text: str, filename: str) -> Iterator[ArticleItem]:
     except json.JSONDecodeError as exc:
         yield FileError(filename, exc.lineno, "bad-json", f"{filename}, line {exc.lineno}: {exc.msg}")
         return
+    except RecursionError:
+        yield FileError(filename, None, "bad-json", f"{filename}: nested too deeply to read")
+        return
     # One article per file is the schema; a list of them is accepted too. "gold" is ignored.
     items = document if isinstance(document, list) else [document]
     for index, item in enumerate(items, start=1):
         where = f"{filename}, article #{index}"
         if not isinstance(item, dict) or not str(item.get("text") or "").strip():
-            ident = item.get("id") if isinstance(item, dict) else None
+            ident = _text_value(item.get("id")) if isinstance(item, dict) else None
             yield RowError(filename, None, ident, "no-text", f"{where}: an article needs a non-empty 'text'")
             continue
         published = _date(item.get("published"))
         if item.get("published") and published is None:
             message = f"{where}: published {item.get('published')!r} is not a date; kept as unknown"
-            yield ReadWarning(filename, None, item.get("id"), "bad-date", message)
+            yield ReadWarning(filename, None, _text_value(item.get("id")), "bad-date", message)
+        odd = [k for k in ("url", "outlet", "title") if isinstance(item.get(k), bool | list | dict)]
+        if odd:
+            message = f"{where}: {', '.join(odd)} not text; left empty"
+            yield ReadWarning(filename, None, _text_value(item.get("id")), "bad-field", message)
         yield _article(
             str(item["text"]),
             filename,
-            url=item.get("url") or None,
-            outlet=item.get("outlet") or None,
+            url=_text_value(item.get("url")),
+            outlet=_text_value(item.get("outlet")),
             published=published,
-            title=item.get("title") or None,
-            external_id=str(item["id"]) if item.get("id") is not None else None,
+            title=_text_value(item.get("title")),
+            external_id=_text_value(item.get("id")),
         )
 
 
@@ -144,7 +160,7 @@ def _unsafe_name(name: str) -> bool:
 
 
 def _from_zip(path: Path, limits: Limits) -> Iterator[ArticleItem]:
-    name = str(path)
+    name = path.name  # never the server's folder: the name reaches the public source page
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -161,6 +177,11 @@ def _from_zip(path: Path, limits: Limits) -> Iterator[ArticleItem]:
         total = sum(m.file_size for m in members)
         if total > limits.max_total_bytes:
             message = f"{name}: {total} bytes uncompressed, limit {limits.max_total_bytes}"
+            yield FileError(name, None, "zip-bomb", message)
+            return
+        packed = max(path.stat().st_size, 1)
+        if total > RATIO_FLOOR_BYTES and total / packed > limits.max_ratio:
+            message = f"{name}: expands {total / packed:.0f}x in all, limit {limits.max_ratio}x"
             yield FileError(name, None, "zip-bomb", message)
             return
         for member in members:
@@ -208,7 +229,7 @@ def read_articles(path: str | Path, limits: Limits | None = None) -> Iterator[Ar
     """Yield an ArticleRow per article in a .txt, .html, .json or .zip file, and a problem per failure."""
     path = Path(path)
     limits = limits or Limits()
-    name = str(path)
+    name = path.name  # never the server's folder: the name reaches the public source page
     if path.suffix.lower() == ".zip":
         yield from _from_zip(path, limits)
         return

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import asdict
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.utils import timezone
 
 from visits.models import ImportJob
 from visits.services.imports import Progress, files_import
 
-# Editors see progress and the work moves to a Celery worker past either of these.
+# Editors see progress and the work moves to a Celery worker past any of these. A zip's articles are
+# counted from its directory before anything is inflated: a few hundred cost a web worker seconds.
 LARGE_FILE_BYTES = 2 * 1024 * 1024
 LARGE_FILE_ROWS = 2_000
+LARGE_ZIP_MEMBERS = 200
 
 
 def _job_progress(job_id: int) -> tuple[Progress | None, Any]:
@@ -51,9 +54,10 @@ def import_job_run(*, job_id: int, dry_run: bool = False, skip_rejected: bool = 
             progress=progress,
         )
     except Exception as exc:  # the job records any failure; the transaction has already rolled back
-        job.status, job.errors = ImportJob.Status.FAILED, [{"message": f"{type(exc).__name__}: {exc}"}]
+        job.status, job.errors = ImportJob.Status.FAILED, [{"message": job_error_message(exc)}]
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "errors", "finished_at"])
+        _discard_file(job)
         raise
     finally:
         if side is not None:
@@ -66,9 +70,53 @@ def import_job_run(*, job_id: int, dry_run: bool = False, skip_rejected: bool = 
         job.status = ImportJob.Status.DONE if report.committed else ImportJob.Status.FAILED
         job.finished_at = timezone.now()
     job.save()
+    if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+        _discard_file(job)
     return job
+
+
+def import_job_confirm(*, job_id: int) -> bool:
+    """Take a previewed job for its run; False when it was not waiting (another confirm took it)."""
+    taken = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PREVIEW).update(
+        status=ImportJob.Status.QUEUED, progress_done=0
+    )
+    return bool(taken)
+
+
+def job_error_message(exc: BaseException) -> str:
+    """What an editor is told of a failed import: the cause in words, no SQL or constraint names."""
+    text = str(exc)
+    if isinstance(exc, RecursionError):
+        return "The file is nested too deeply to read."
+    if isinstance(exc, DatabaseError | ValueError) and ("NUL" in text or "0x00" in text):
+        return "The file contains a NUL character (0x00), which the archive cannot store; remove it."
+    if isinstance(exc, DatabaseError):
+        return "The import could not be written (a database error); nothing was imported."
+    if isinstance(exc, UnicodeError | LookupError):
+        return "The file's text could not be decoded; save it as UTF-8 and upload it again."
+    return f"{type(exc).__name__}: {text}"[:1000]
+
+
+def _discard_file(job: ImportJob) -> None:
+    """A finished job's upload is deleted (its outcome stays on the job); a preview keeps it to confirm."""
+    if job.file:
+        job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
 
 
 def job_is_large(job: ImportJob) -> bool:
     """Large uploads run on a Celery worker, with progress on the job."""
-    return job.file.size > LARGE_FILE_BYTES or (job.summary or {}).get("rows", 0) > LARGE_FILE_ROWS
+    if not job.file:
+        return False
+    rows = (job.summary or {}).get("rows", 0)
+    return job.file.size > LARGE_FILE_BYTES or rows > LARGE_FILE_ROWS or _zip_members(job) > LARGE_ZIP_MEMBERS
+
+
+def _zip_members(job: ImportJob) -> int:
+    if not job.file.name.lower().endswith(".zip"):
+        return 0
+    try:
+        with zipfile.ZipFile(job.file.path) as archive:
+            return len(archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0  # the reader reports the damage

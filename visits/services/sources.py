@@ -54,6 +54,12 @@ def unreadable_reason(text: str) -> str:
     return ""
 
 
+def public_filename(filename: str) -> str:
+    """The name of an uploaded file without the server's folders ("a.zip!b/c.html" keeps its member)."""
+    container, bang, member = filename.replace("\\", "/").partition("!")
+    return container.rsplit("/", 1)[-1] + bang + member
+
+
 @transaction.atomic
 def source_create(
     *,
@@ -68,6 +74,7 @@ def source_create(
     """Keep an incoming article (or find the one already kept with the same text); True when new."""
     text = text.replace("\x00", "")  # PostgreSQL text cannot hold NUL; the rest is kept as sent
     checksum = text_checksum(text)
+    url, outlet, title = (_CONTROL.sub("", value) for value in (url, outlet, title))
     return Source.objects.get_or_create(
         checksum=checksum,
         defaults={
@@ -76,7 +83,7 @@ def source_create(
             "outlet": outlet[:200],
             "published": published,
             "title": title[:500],
-            "filename": filename[:300],
+            "filename": public_filename(filename)[:300],
             "kind": kind,
         },
     )
