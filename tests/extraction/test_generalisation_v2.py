@@ -645,6 +645,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "his_visit_is_the_subjects_and_it_was_postponed",
+        "2019-02-20",
+        "Foreign Minister Imran Malik spoke by telephone with his Japanese counterpart Taro Sato to explain "
+        "why his official visit to Japan had been postponed.",
+        visits=[dict(visitor="Imran Malik", to="JP", kind="official", status="planned")],
+    ),
+    Case(
+        "was_then_in_and_will_go_on_to",
+        "2018-03-10",
+        "Secretary of State Mark Olden, who was then in Addis Ababa, the Ethiopian capital, called off a "
+        "ceremony. NATO chief Jens Stoltberg has been holding talks in Seoul and will go on to Japan "
+        "afterwards.",
+        visits=[
+            dict(visitor="Mark Olden", to="ET", city="Addis Ababa"),
+            dict(visitor="Jens Stoltberg", to="KR", city="Seoul"),
+            dict(visitor="Jens Stoltberg", to="JP", status="planned"),
+        ],
+        meetings=[{"Jens Stoltberg"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

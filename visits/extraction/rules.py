@@ -313,7 +313,8 @@ def meetings_in(
     if "host" in trig and _BANQUET.search(text):
         return []  # "A dinner was hosted by PM X in honour of the guest": a banquet is not a meeting
     noun = trig.startswith(("talks", "meeting", "discussions", "negotiations", "consultations", "courtesy"))
-    window = text[m.start() : m.end() + 25] if noun else text[max(0, m.start() - 45) : m.end() + 25]
+    tail = re.split(r"\b(?:and|but)\b", text[m.end() : m.end() + 25], maxsplit=1)[0]  # not the next clause
+    window = text[m.start() : m.end()] + tail if noun else text[max(0, m.start() - 45) : m.end()] + tail
     if _FUTURE.search(window) or re.search(r"\b(?:will|to|would)\s+$", text[: m.start()]):
         return []
     if noun and re.search(r"\b(?:for|to hold|to have|to attend)\s+(?:a |an |the )?$", text[: m.start()]):

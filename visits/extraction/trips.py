@@ -31,7 +31,8 @@ _TRAVEL = re.compile(
     r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
-    r"is (?:currently|now|already) in|are (?:now|already) in|to visit|"
+    r"is (?:currently|now|already) in|are (?:now|already) in|(?:was|were|is) (?:then|still) in|to visit|"
+    r"go(?:es|ing)? on to|went on to|"
     r"(?:will|would|could|may|might|shall|should|must|can) visit|pay a visit|paid a visit|go(?:es)? to|"
     r"went to|gone to|due in|"
     r"(?!(?-i:The|This|That|His|Her|Their|Its|A|An|Our|My) )(?-i:[A-Z])[\w-]+ visit|"
@@ -102,6 +103,9 @@ _TRAVEL_HINTS = (
     " been in",
     "currently in",
     "now in",
+    "then in",
+    "still in",
+    "on to",
     "already in",
 )
 
@@ -231,7 +235,8 @@ def destination_list(doc: Doc, places: list[Place], offset: int, first_code: str
 # "after"/"since" open a clause unless a noun phrase follows ("returned after an official tour of ...")
 # Verbs whose destination must follow at once ("is in Tanzania", "went to Seoul", "continue to Seoul").
 _TIGHT = re.compile(
-    r"(?: in|reach|reached|continu\w* (?:on )?to|go(?:es)? to|went to|gone to|proceed\w* to|on to|"
+    r"(?: in|reach|reached|go(?:es|ing)? on to|went on to|continu\w* (?:on )?to|go(?:es)? to|went to|"
+    r"gone to|proceed\w* to|on to|"
     r"t(?:ook|akes|aking) (?:him|her|them) to)$",
     re.I,
 )
@@ -281,6 +286,14 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
     who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
     if who and before:
         return before[-1].person  # "..., who arrived here this morning"
+    if (
+        before
+        and before[0].kind == "name"
+        and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[:verb_start])
+    ):
+        # "X spoke with his counterpart Y to explain why his official visit to Japan was postponed": the
+        # possessive points back to the sentence's subject, not to the nearest name
+        return before[0].person
     if before and re.search(r"\b(?:before|after|then|prior to|ahead of)\s+$", text[:verb_start], re.I):
         return before[0].person  # "X is due to meet Y and Z before heading on to Japan": X travels on
     if before:
@@ -382,7 +395,7 @@ def visits_in(
         if re.search(r"\b(?:before|after|then)\s+$", text[: m.start()], re.I):
             window = text[: m.end() + 10]  # "is due to meet X before heading on to Japan": the clause's tense
         status = "planned" if _FUTURE.search(window) else "completed"
-        if m.group().lower().startswith(("visit", "trip", "tour")) and _CALLED_OFF.search(
+        if re.search(r"(?:visit|trip|tour)\b", m.group(), re.I) and _CALLED_OFF.search(
             text[m.end() : m.end() + 140]
         ):
             status = "planned"  # "A visit to Moscow by X, planned for March 5, has been put off"
