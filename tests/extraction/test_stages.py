@@ -77,6 +77,14 @@ def test_plural_post_distributes_countries_in_order():
     assert people["Bakhtiyor Saidkulov"] == ("foreign minister", "UZ")
 
 
+def test_and_the_starts_a_second_post():
+    doc, _, _ = _doc("He followed the Emir of Kuwait and the Crown Prince of Abu Dhabi.")
+    assert [(tp.title, tp.country) for tp in doc.titles] == [
+        ("Emir", "KW"),
+        ("Crown Prince of Abu Dhabi", "AE"),
+    ]
+
+
 def test_abbreviated_post_is_not_plural():
     doc, _, _ = _doc("The MoS met him.")
     [tp] = doc.titles

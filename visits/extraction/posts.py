@@ -35,6 +35,13 @@ _ENVOY_WORDS = frozenset(
 )
 
 
+def _starts_post(g: Gazetteer, fd: list[str], k: int) -> bool:
+    """Whether a post (modifiers, then a head from the titles list) starts at token k."""
+    while k < len(fd) and fd[k] in TITLE_MODIFIERS and not g.match_title(fd, k):
+        k += 1
+    return k < len(fd) and bool(g.match_title(fd, k))
+
+
 def _is_plural(g: Gazetteer, head: tuple[str, ...]) -> bool:
     """Whether a post's head is the plural of a listed post ("ministers"), not a head that ends in s
     ("MoS", "chairs" the verb)."""
@@ -92,6 +99,8 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
                     if t in ("country", "city", "org", "demonym") or (toks[m].cap and f in INSTITUTION):
                         m += 1
                         end = m
+                    elif f == "and" and m + 2 < n and fd[m + 1] == "the" and _starts_post(g, fd, m + 2):
+                        break  # "the Emir of Kuwait and the Crown Prince of Abu Dhabi": two posts, two people
                     elif f in CONNECTORS and m + 1 < n:
                         m += 1
                     elif toks[m].text == "," and m + 1 < n and toks[m + 1].cap and fd[m + 1] in INSTITUTION:

@@ -531,6 +531,21 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
         dest = [p for p in places if doc.tokens[p.i].start > after and p.code not in codes]
         if travel and travel.start() + sent.start < after:
             dest = [p for p in dest if doc.tokens[p.i].start > sent.start + travel.start()]
+        if (
+            not dest
+            and travel
+            and re.search(
+                r"\b(?:following|after|like|as did)\s+(?:the\s+)?$",
+                text[: doc.tokens[tp.i].start - sent.start],
+            )
+        ):
+            # "the third Gulf leader to reach Riyadh in a week, following the Emir of Kuwait": the same trip
+            dest = [
+                p
+                for p in places
+                if sent.start + travel.end() <= doc.tokens[p.i].start < doc.tokens[tp.i].start
+                and p.code not in codes
+            ][:1]
         if not dest:
             continue
         place = dest[0]
