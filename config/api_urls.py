@@ -6,7 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from orgs.api import OrganisationViewSet
 from people.api import OfficialViewSet
-from visits.api import MeetingViewSet, SourceViewSet, VisitViewSet
+from visits.api import MeetingViewSet, OutcomeViewSet, SourceViewSet, TripViewSet, VisitViewSet
 from visits.api_countries import CountryViewSet
 
 app_name = "api"
@@ -19,6 +19,8 @@ router.register("officials", OfficialViewSet, basename="official")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("sources", SourceViewSet, basename="source")
 router.register("countries", CountryViewSet, basename="country")
+router.register("trips", TripViewSet, basename="trip")
+router.register("outcomes", OutcomeViewSet, basename="outcome")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

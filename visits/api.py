@@ -13,14 +13,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
-from visits.filters import MeetingFilter, SourceFilter, VisitFilter
-from visits.models import Evidence, Meeting, Source, Visit
+from visits.filters import MeetingFilter, OutcomeFilter, SourceFilter, VisitFilter
+from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
 from visits.serializers import (
     MeetingInputSerializer,
     MeetingSerializer,
+    OutcomeSerializer,
     SourceDetailSerializer,
     SourceInputSerializer,
     SourceSerializer,
+    TripSerializer,
     VisitInputSerializer,
     VisitListSerializer,
     VisitSerializer,
@@ -43,6 +45,7 @@ class VisitViewSet(RecordViewSet):
     serializer_class = VisitSerializer
     input_serializer_class = VisitInputSerializer
     filterset_class = VisitFilter
+    extra_query_params = ("expand",)
     related_fields = ("organisations",)
     keyset_orderings = {
         "-start_date": ("start_date", True),
@@ -195,3 +198,24 @@ class SourceViewSet(
         body = SourceDetailSerializer(source, context=self.get_serializer_context()).data
         code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
         return Response(body, status=code, headers={"Location": body["api_url"]})
+
+
+class OutcomeViewSet(ArchiveReadMixin, viewsets.ReadOnlyModelViewSet):
+    """Outcomes: agreements, memoranda, joint statements and declarations visits produced."""
+
+    queryset = Outcome.objects.select_related("visit__visitor", "source").defer("source__extraction")
+    serializer_class = OutcomeSerializer
+    filterset_class = OutcomeFilter
+    keyset_orderings = {"-date": ("date", True), "-updated_at": ("updated_at", True)}
+
+
+class TripViewSet(ArchiveReadMixin, viewsets.ReadOnlyModelViewSet):
+    """Trips: an official's consecutive visits, legs in order."""
+
+    queryset = Trip.objects.select_related("visitor").prefetch_related(
+        models.Prefetch(
+            "legs", queryset=Visit.objects.select_related("visitor").order_by("leg", "start_date")
+        )
+    )
+    serializer_class = TripSerializer
+    keyset_orderings = {"-start_date": ("start_date", True), "-updated_at": ("updated_at", True)}

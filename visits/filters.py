@@ -1,7 +1,7 @@
 """The FilterSets of visits, meetings and sources, shared by the pages, the exports and the API."""
 
 import django_filters as df
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from common.filters import (
     MAX_QUERY_LENGTH,
@@ -13,7 +13,7 @@ from common.filters import (
 )
 from orgs.models import Organisation
 from people.models import Official
-from visits.models import Meeting, Source, Visit, VisitKind, VisitStatus
+from visits.models import Meeting, Outcome, Source, Visit, VisitKind, VisitStatus
 
 
 class VisitFilter(df.FilterSet):
@@ -71,12 +71,24 @@ class VisitFilter(df.FilterSet):
         lookup_expr="gte",
         help_text="Changed at or after (ISO 8601): for syncing.",
     )
+    has_outcome = StrictBooleanFilter(
+        label="Has an outcome",
+        method="filter_has_outcome",
+        help_text="Visits that produced an agreement, memorandum, joint statement or declaration (or not).",
+    )
+    outcome_kind = df.ChoiceFilter(
+        label="Outcome",
+        choices=Outcome.Kind.choices,
+        method="filter_outcome_kind",
+        help_text="Visits that produced an outcome of this kind.",
+    )
 
     class Meta:
         model = Visit
         fields = [
             "q",
             "official",
+            "visitor",
             "organisation",
             "origin",
             "destination",
@@ -88,6 +100,8 @@ class VisitFilter(df.FilterSet):
             "year",
             "reviewed",
             "updated_after",
+            "has_outcome",
+            "outcome_kind",
         ]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -102,6 +116,20 @@ class VisitFilter(df.FilterSet):
 
     def filter_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(start_date__year=int(value))
+
+    @staticmethod
+    def _outcomes() -> QuerySet:
+        # An outcome of the visit itself or of one of its meetings; EXISTS keeps one row per visit.
+        return Outcome.objects.filter(Q(visit=OuterRef("pk")) | Q(meeting__visit=OuterRef("pk")))
+
+    def filter_has_outcome(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        produced = Exists(self._outcomes())
+        return queryset.filter(produced) if value else queryset.filter(~produced)
+
+    def filter_outcome_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Exists(self._outcomes().filter(kind=value))) if value else queryset
 
 
 class MeetingFilter(df.FilterSet):
@@ -119,10 +147,18 @@ class MeetingFilter(df.FilterSet):
     )
     country = CountryFilter(field_name="country", help_text="Where the meeting took place, ISO code.")
     visit = df.NumberFilter(field_name="visit_id", help_text="The id of the visit the meeting belongs to.")
-    date_after = df.DateFilter(field_name="date", lookup_expr="gte", help_text="Held on or after.")
-    date_before = df.DateFilter(field_name="date", lookup_expr="lte", help_text="Held on or before.")
+    # Most meetings are undated (the day is the visit's): their visit's first day stands in for the date.
+    date_after = df.DateFilter(
+        method="filter_day", help_text="Held on or after (an undated meeting: its visit's first day)."
+    )
+    date_before = df.DateFilter(
+        method="filter_day", help_text="Held on or before (an undated meeting: its visit's first day)."
+    )
     year = df.NumberFilter(
-        field_name="date", lookup_expr="year", min_value=1000, max_value=2999, help_text="Held in this year."
+        method="filter_day",
+        min_value=1000,
+        max_value=2999,
+        help_text="Held in this year (an undated meeting: its visit's first day).",
     )
     updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
@@ -134,6 +170,13 @@ class MeetingFilter(df.FilterSet):
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return full_text(queryset, ["name", "city", "summary", "participants__name_as_written"], value)
+
+    def filter_day(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        lookup = {"date_after": "gte", "date_before": "lte", "year": "year"}[name]
+        value = int(value) if name == "year" else value
+        dated = Q(**{f"date__{lookup}": value})
+        undated = Q(date__isnull=True, **{f"visit__start_date__{lookup}": value})
+        return queryset.filter(dated | undated)
 
 
 class SourceFilter(df.FilterSet):
@@ -155,3 +198,20 @@ class SourceFilter(df.FilterSet):
     class Meta:
         model = Source
         fields = ["status", "kind", "outlet", "published_after", "published_before", "updated_after"]
+
+
+class OutcomeFilter(df.FilterSet):
+    kind = df.ChoiceFilter(choices=Outcome.Kind.choices, help_text="What was signed or adopted.")
+    visit = df.NumberFilter(field_name="visit_id", help_text="The id of the visit that produced it.")
+    party = CountryFilter(method="filter_party", help_text="A signatory country, ISO code.")
+    updated_after = UpdatedAfterFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."
+    )
+
+    class Meta:
+        model = Outcome
+        fields = ["kind", "visit", "party", "updated_after"]
+
+    def filter_party(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The JSON text holds '"AZ"'; a text match works on SQLite too (no JSON containment there).
+        return queryset.filter(parties__icontains=f'"{value}"') if value else queryset

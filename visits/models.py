@@ -517,6 +517,12 @@ class Trip(Curated):
         return cached_reverse("visits:trip-detail", pk=self.pk)
 
 
+class OutcomeQuerySet(models.QuerySet):
+    def of_visit(self, visit: Visit) -> "OutcomeQuerySet":
+        """The outcomes of a visit and of its meetings, in date order."""
+        return self.filter(Q(visit=visit) | Q(meeting__visit=visit)).order_by("date", "id")
+
+
 class Outcome(Curated):
     """What a visit or meeting produced: an agreement, memorandum, joint statement or declaration."""
 
@@ -554,6 +560,7 @@ class Outcome(Curated):
     )
 
     history = HistoricalRecords()
+    objects = OutcomeQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "id"]

@@ -24,7 +24,7 @@ from orgs.models import Organisation
 from orgs.serializers import OrganisationSummarySerializer
 from people.models import Official, Position
 from people.serializers import DATE_PRECISION_HELP, OfficialSummarySerializer
-from visits.models import Evidence, Meeting, Participant, Source, Visit, VisitKind, VisitStatus
+from visits.models import Evidence, Meeting, Outcome, Participant, Source, Trip, Visit, VisitKind, VisitStatus
 
 # An article longer than this is refused by the API (the body limit usually answers first).
 ARTICLE_MAX_CHARS = 1_000_000
@@ -311,21 +311,41 @@ class SourceInputSerializer(StrictInputMixin, serializers.Serializer):
         max_length=ARTICLE_MAX_CHARS,
         help_text="The article body, plain text, paragraphs split by a blank line.",
     )
-    url = serializers.URLField(max_length=1000, required=False, allow_blank=True, help_text="Its address.")
-    outlet = serializers.CharField(max_length=200, required=False, allow_blank=True, help_text="Publisher.")
+    url = serializers.URLField(
+        allow_null=True, max_length=1000, required=False, allow_blank=True, help_text="Its address."
+    )
+    outlet = serializers.CharField(
+        allow_null=True, max_length=200, required=False, allow_blank=True, help_text="Publisher."
+    )
     published = serializers.DateField(required=False, allow_null=True, help_text="Publication date (ISO).")
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True, help_text="Headline.")
+    title = serializers.CharField(
+        allow_null=True, max_length=500, required=False, allow_blank=True, help_text="Headline."
+    )
     filename = serializers.CharField(
-        max_length=300, required=False, allow_blank=True, help_text="Original file name, if any."
+        allow_null=True,
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        help_text="Original file name, if any.",
     )
     # Keys of the article format that the archive does not store; accepted so files post unchanged.
-    id = serializers.CharField(required=False, allow_blank=True, help_text="The file's own id (ignored).")
+    id = serializers.CharField(
+        allow_null=True, required=False, allow_blank=True, help_text="The file's own id (ignored)."
+    )
     gold = serializers.JSONField(required=False, help_text="Annotations (ignored).")
-    notes = serializers.CharField(required=False, allow_blank=True, help_text="Annotator's notes (ignored).")
-    license = serializers.CharField(required=False, allow_blank=True, help_text="Licence note (ignored).")
+    notes = serializers.CharField(
+        allow_null=True, required=False, allow_blank=True, help_text="Annotator's notes (ignored)."
+    )
+    license = serializers.CharField(
+        allow_null=True, required=False, allow_blank=True, help_text="Licence note (ignored)."
+    )
     rewritten = serializers.BooleanField(required=False, help_text="Whether it was rewritten (ignored).")
 
     STORED = ("text", "url", "outlet", "published", "title", "filename")
+
+    def validate(self, attrs: dict) -> dict:
+        """A null title, url, outlet or file name (many articles have none) is stored as empty."""
+        return {key: ("" if value is None and key != "published" else value) for key, value in attrs.items()}
 
     def validate_text(self, value: str) -> str:
         if not value.strip():
@@ -469,3 +489,63 @@ class CountryDetailSerializer(CountrySummarySerializer):
 
     destinations = CountryPairSerializer(many=True, help_text="Where its officials went, most first.")
     origins = CountryPairSerializer(many=True, help_text="Where its guests came from, most first.")
+
+
+class OutcomeSerializer(serializers.ModelSerializer):
+    """A document a visit or meeting produced, with the sentences that report it."""
+
+    visit = VisitSummarySerializer(read_only=True, help_text="The visit that produced it.")
+    kind = serializers.ChoiceField(choices=Outcome.Kind.choices, read_only=True, help_text="What was signed.")
+    source = serializers.SerializerMethodField(help_text="The source's API URL; null if entered by hand.")
+    excerpts = serializers.SerializerMethodField(help_text="The supporting sentences.")
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "parties",
+            "date",
+            "date_precision",
+            "visit",
+            "meeting",
+            "source",
+            "excerpts",
+            "review_state",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_source(self, outcome: Outcome) -> str | None:
+        if not outcome.source_id:
+            return None
+        return absolute_url(self.context, cached_reverse("api:source-detail", pk=outcome.source_id))
+
+    def get_excerpts(self, outcome: Outcome) -> list[str]:
+        return outcome.excerpts()
+
+
+class TripSerializer(serializers.ModelSerializer):
+    """A journey: the official's legs in order."""
+
+    api_url = api_link("api:trip-detail")
+    permalink = PermalinkField()
+    visitor = OfficialSummarySerializer(read_only=True, help_text="The traveller; null if unresolved.")
+    legs = VisitSummarySerializer(many=True, read_only=True, help_text="The visits, in the order travelled.")
+
+    class Meta:
+        model = Trip
+        fields = [
+            "id",
+            "api_url",
+            "permalink",
+            "name",
+            "visitor",
+            "start_date",
+            "end_date",
+            "legs",
+            "updated_at",
+        ]
+        read_only_fields = fields

@@ -13,7 +13,7 @@ from common.filters import MAX_QUERY_LENGTH
 from common.models import ReviewState
 from visits import keyset
 from visits.listing import COUNTRY_FILTERS, LABELS, Listing, read_filters
-from visits.models import Evidence, Source, Visit, VisitKind, VisitStatus
+from visits.models import Evidence, Outcome, Source, Visit, VisitKind, VisitStatus
 from visits.suggestions import SuggestionForm, client_key, take_slot
 
 PAGE_SIZE = 50
@@ -153,6 +153,7 @@ class VisitDetailView(DetailView):
             meetings=list(visit.meetings.all()),
             organisations=list(visit.organisations.all()),
             sources=sources_with_evidence(visit),
+            outcomes=list(Outcome.objects.of_visit(visit)),
             reviewed=visit.review_state == ReviewState.ACCEPTED,
             form=kwargs.get("form") or SuggestionForm(),
         )
