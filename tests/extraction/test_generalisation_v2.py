@@ -668,6 +668,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "capitalised_surname_and_letters_after_a_name",
+        "2022-05-05",
+        "Mr. KISHIMOTO Haruki, Prime Minister of Japan, currently on a visit to the United Kingdom, sat down "
+        "on May 5 with the Rt Hon Boris Jensen MP, Prime Minister of the United Kingdom. The Prime Minister "
+        "welcomed Japanese investment, and said he had named Greg Clarke MP as the new Trade Envoy to Japan.",
+        visits=[dict(visitor="KISHIMOTO Haruki", to="GB", visitor_country="JP")],
+        meetings=[{"KISHIMOTO Haruki", "Boris Jensen"}],
+        officials={"Greg Clarke": dict(title="Trade Envoy to Japan")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -193,15 +193,31 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and toks[i + 1].start - toks[i].end <= 1
             and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
         )
-        if not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post) or _opening_ing(
-            doc, i
-        ):
+        # "Mr. KISHIDA Fumio": a surname in capitals after a style or post, before a given name
+        caps_surname = (
+            _caps_word(toks[i].text, tags[i])
+            and i > 0
+            and (fd[i - 1] in HONORIFICS or i in doc.title_ending)
+            and i + 1 < n
+            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+            and not toks[i + 1].text.isupper()
+        )
+        if not (
+            _name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post or caps_surname
+        ) or _opening_ing(doc, i):
             i += 1
             continue
         j = i + 1
         while j < n:
             if _name_token(toks[j], fd[j], tags[j]) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
+            elif (
+                _caps_word(toks[j].text, tags[j])
+                and toks[j].start - toks[j - 1].end <= 1
+                and not toks[j - 1].text.isupper()
+                and (j + 1 >= n or not toks[j + 1].text[:1].isalpha() or toks[j + 1].text[:1].islower())
+            ):
+                j += 1  # "Fumio KISHIDA": a surname in capitals after a given name
             elif (
                 tags[j] in ("city", "country")
                 and toks[j].start - toks[j - 1].end <= 1
@@ -242,6 +258,11 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         runs.append((i, min(j, i + 6)))
         i = j
     return runs
+
+
+def _caps_word(t: str, tag: str) -> bool:
+    """An all-capitals word that may be a surname ("KISHIDA"), not an acronym or a post-nominal."""
+    return len(t) >= 3 and t.isalpha() and t.isupper() and not tag and t not in POSTNOMINALS
 
 
 def _opening_ing(doc: Doc, i: int) -> bool:
@@ -291,7 +312,9 @@ def _title_after(doc: Doc, j: int) -> TitlePhrase | None:
     fd, n = doc.folded, len(doc.tokens)
     if j + 2 < n and fd[j] == "from" and doc.tag[j + 1] == "country":
         j += 2  # "Kao Kim Hourn from Cambodia, the new ASEAN Secretary General"
-    if j >= n or doc.tokens[j].text not in (",", "("):
+    while j < n and doc.tokens[j].text in POSTNOMINALS:
+        j += 1  # "Greg Clark MP, ..."
+    if j >= n or doc.tokens[j].text not in (",", "(", "as"):
         return None
     k = j + 1
     while k < n and fd[k] in (
@@ -450,9 +473,11 @@ def _persons(doc: Doc) -> None:
         if before and nxt_word and i > 0 and toks[i - 1].text == ",":
             before = None  # "..., the ECO Member States, Azernews reports": a source, not a person
         joined = prev == "and" and i - 2 in rejected  # "Sergey Lavrov and Jeyhun Bayramov, the ..."
-        # "Mr Muhammad Adam", "Alhaji Lai Mohammed", "Maj. Gen. (Rtd) X" (not spouses' styles: "Mrs", "Lady")
+        # "Mr Muhammad Adam", "Alhaji Lai Mohammed", "Maj. Gen. (Rtd) X" (not spouses' styles: "Mrs", "Lady");
+        # "Greg Clark MP": letters after a name
         styled = multi and (
-            (prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES)
+            (j < len(toks) and toks[j].text in POSTNOMINALS and toks[j].text.isupper())
+            or (prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES)
             or (prev == ")" and i >= 2 and toks[i - 2].text in POSTNOMINALS)
         )
         if j < len(fd) and fd[j] in FACILITY_NOUNS and toks[j].text[:1].islower():

@@ -117,7 +117,12 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
         start = i
         while start > 0 and toks[start - 1].cap and fd[start - 1] in INSTITUTION and not doc.tag[start - 1]:
             start -= 1  # "External Affairs Minister": portfolio words before the head belong to the post
-        text = doc.text[toks[start].start : toks[j - 1].end]
+        lead = (
+            start + 1 if fd[start] in ("new", "newly-appointed", "newly-elected") and start + 1 < j else start
+        )
+        text = doc.text[
+            toks[lead].start : toks[j - 1].end
+        ]  # "the new Trade Envoy": the post is "Trade Envoy"
         head = tuple(fd[k : k + hl])
         tp = TitlePhrase(start, j, text, head, plural=_is_plural(g, head))
         _title_qualifiers(doc, tp)

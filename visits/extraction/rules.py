@@ -338,7 +338,10 @@ def meetings_in(
         and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])
     ]
     # a relative or purpose clause after the objects ends the object list
-    cut = re.search(r"\b(?:who|which|where|to discuss|to attend|as part of|during which)\b", text[m.end() :])
+    cut = re.search(
+        r"\b(?:who|which|where|to discuss|to attend|as part of|during which|said|says|announced|adding)\b",
+        text[m.end() :],
+    )
     if cut:
         after = [r for r in after if r.start < t1 + cut.start()]
     passive = trig.startswith("was ") or passive_met or " from" in text[m.end() : m.end() + 25]
