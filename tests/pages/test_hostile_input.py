@@ -106,3 +106,89 @@ def test_hostile_record_fields_are_escaped_on_every_page(client, db):
         assert response.status_code == 200, url
         assert SCRIPT not in response.content.decode(), url
         assert "javascript:alert" not in response.content.decode(), url
+
+
+# Reliability: control characters, extreme dates, a database that does not answer, the headers.
+
+
+def test_control_characters_in_a_record_are_dropped_from_the_atom_feed(client, db):
+    VisitFactory(purpose="Talks\x01 on\x0b transit\x1f", summary="", destination_city="Dush\x02anbe")
+    response = client.get("/feeds/visits/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Talks on transit" in body
+    assert not any(chr(c) in body for c in (1, 2, 0x0B, 0x1F))
+
+
+def test_a_visit_on_the_last_day_of_the_calendar_does_not_cut_the_ics_export_short(client, db):
+    import datetime
+
+    VisitFactory(start_date=datetime.date(9999, 12, 31), end_date=None)
+    VisitFactory(start_date=datetime.date(2024, 5, 18), end_date=None)
+    body = b"".join(client.get("/visits/export.ics").streaming_content).decode()
+    assert body.count("BEGIN:VEVENT") == 2
+    assert "DTSTART;VALUE=DATE:99991231" in body
+    assert body.endswith("END:VCALENDAR\r\n")
+
+
+def test_a_lone_carriage_return_is_escaped_in_ical(client, db):
+    VisitFactory(purpose="First line\rsecond line\r\nthird\nfourth\x07")
+    body = b"".join(client.get("/visits/export.ics").streaming_content).decode()
+    assert "First line\\nsecond line\\nthird\\nfourth" in body
+    lines = body.split("\r\n")
+    assert all("\r" not in line and "\n" not in line and "\x07" not in line for line in lines)
+
+
+@pytest.mark.parametrize("url", ["/visits/export.csv", "/visits/export.json", "/visits/export.ics"])
+def test_exports_answer_503_not_an_empty_200_when_the_database_is_down(client, db, monkeypatch, url):
+    from django.db import OperationalError
+
+    def down(listing):
+        def rows():
+            raise OperationalError("connection refused")
+            yield
+
+        return rows()
+
+    monkeypatch.setattr("visits.exports.export_queryset", down)
+    response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+def test_pages_carry_a_content_security_policy_of_our_own_assets(client, scenario):
+    response = client.get("/visits/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    html = response.content.decode()
+    assert "<script>" not in html and " style=" not in html
+    stats = client.get("/stats/").content.decode()
+    assert " style=" not in stats and "<style" not in stats
+
+
+def test_the_500_page_style_matches_the_hash_in_the_policy(settings):
+    import base64
+    import hashlib
+    import re
+    from pathlib import Path
+
+    page = (Path(settings.BASE_DIR) / "templates" / "500.html").read_text()
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in settings.CONTENT_SECURITY_POLICY
+
+
+def test_the_https_proxy_header_is_not_trusted_by_default(client, db, settings):
+    assert settings.SECURE_PROXY_SSL_HEADER is None
+    response = client.get("/visits/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.wsgi_request.is_secure() is False
+
+
+def test_review_queue_ignores_ids_that_are_not_plain_numbers(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/visits/review/?kind=visits&page=%0d%0a",
+        {"ids": ["²", "1e400", "9" * 40], "state": "accepted"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("page=1")
