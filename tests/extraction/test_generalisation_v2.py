@@ -681,6 +681,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "meetings_on_the_schedule_and_a_visit_in_a_where_clause",
+        "2000-10-17",
+        "Chinese Premier Li Wenhua landed in Seoul on Tuesday evening to begin an official visit to South "
+        "Korea. On the premier's schedule are meetings with President Kim Dae-sung. Li came to South Korea "
+        "from Japan, where he had just completed a six-day official visit.",
+        visits=[
+            dict(visitor="Li Wenhua", to="KR", city="Seoul", kind="official"),
+            dict(visitor="Li Wenhua", to="JP", kind="official"),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -49,7 +49,9 @@ _MEET = re.compile(
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
     re.I,
 )
-_SCHEDULED = re.compile(r"\bon (?:his|her|their|the) (?:schedule|agenda|programme|program|itinerary)\b", re.I)
+_SCHEDULED = re.compile(
+    r"\bon (?:his|her|their|the) (?:[\w-]+(?:'s)? )?(?:schedule|agenda|programme|program|itinerary)\b", re.I
+)
 _BANQUET = re.compile(r"\b(?:dinner|banquet|luncheon|lunch|breakfast|gala)\b", re.I)
 _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b|"
@@ -319,7 +321,9 @@ def meetings_in(
         return []
     if noun and re.search(r"\b(?:for|to hold|to have|to attend)\s+(?:a |an |the )?$", text[: m.start()]):
         return []  # "flew to Tegucigalpa for a meeting with the President": a purpose, not yet a meeting
-    if noun and m.start() < 6 and (_FUTURE.search(text) or _SCHEDULED.search(text)):
+    if (noun and m.start() < 6 and (_FUTURE.search(text) or _SCHEDULED.search(text))) or _SCHEDULED.search(
+        text[: m.start()]
+    ):
         return []  # "A meeting with President X is also expected / on his schedule"
     if re.search(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I

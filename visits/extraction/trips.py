@@ -352,7 +352,8 @@ def visits_in(
             if agent_ref is not None:
                 person = agent_ref.person
         onward = _ONWARD.match(m.group())
-        if person < 0 or (not onward and any(v.person == person for v in out)):
+        where_clause = re.search(r",\s+where\b[^,;]*$", text[: m.start()])  # "from Japan, where he had ..."
+        if person < 0 or (not onward and not where_clause and any(v.person == person for v in out)):
             continue
         back_from = m.group().lower().endswith(" from")  # "on his way back from Switzerland": he was there
         city, country = _place_after(doc, places, t0, allow_from=back_from)
@@ -373,6 +374,14 @@ def visits_in(
                 nxt = [p for p in places if doc.tokens[p.i].start >= sent.start + m.end()]
                 if not nxt or doc.tokens[nxt[0].i].start - (sent.start + m.end()) > 5:
                     continue
+        if country is None and re.search(r"(?:visit|trip|tour)$", m.group(), re.I):
+            # "came to Korea from Japan, where he had just completed a six-day official visit"
+            where = re.search(r",\s+where\b[^,;]*$", text[: m.start()])
+            prior = [p for p in places if where and doc.tokens[p.j - 1].end == sent.start + where.start()]
+            if prior:
+                city, country = (
+                    (prior[-1].name, prior[-1].code) if prior[-1].kind == "city" else (None, prior[-1].code)
+                )
         if country is None and m.group().lower().endswith(" there") and ctx.trip_country:
             city, country = ctx.trip_city, ctx.trip_country  # "Foreign Minister X then went there in January"
         if country is None and _HERE.search(text[m.start() :]):
