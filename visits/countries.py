@@ -120,10 +120,10 @@ class CountryDetailView(TemplateView):
             travellers=travellers,
             # Both maps draw the counts above: no query of their own.
             map_out=choropleth(
-                destinations, title=f"Where visitors from {country_name(code)} go", slug="map-out"
+                destinations, title=f"Where visitors from {country_name(code)} go", slug="map-out", home=code
             ),
             map_in=choropleth(
-                origins, title=f"Where visitors to {country_name(code)} come from", slug="map-in"
+                origins, title=f"Where visitors to {country_name(code)} come from", slug="map-in", home=code
             ),
         )
         return context

@@ -34,6 +34,7 @@ class Shape:
     name: str = ""
     count: int = 0
     shade: int = 0  # 0 (none) to SHADES
+    home: bool = False  # the country the map is about (a country page's own outline)
 
 
 @dataclass
@@ -96,10 +97,18 @@ def _shade(count: int, peak: int) -> int:
 
 
 def choropleth(
-    counts: Mapping[str, int], *, title: str, slug: str = "map", count_label: str = "Visits"
+    counts: Mapping[str, int],
+    *,
+    title: str,
+    slug: str = "map",
+    count_label: str = "Visits",
+    home: str = "",
 ) -> WorldMap:
     """Countries shaded by a count (e.g. visits received); the table lists every country counted."""
     shapes = _base_shapes()
+    if SUCCESSORS.get(home, home) in shapes:
+        shapes[SUCCESSORS.get(home, home)].home = True
+        shapes[SUCCESSORS.get(home, home)].name = country_name(home)
     drawn: dict[str, int] = {}
     for code, n in counts.items():
         if code and n:
