@@ -75,17 +75,18 @@ def sent_tasks():
     """Tasks go to the broker (the suite runs them in process otherwise); the queue starts empty."""
     from config.celery import app
 
+    broker = _needs_services()
     app.conf.task_always_eager = False
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
-    yield app
+    yield broker
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
     app.conf.task_always_eager = True
 
 
 def test_a_worker_killed_mid_parse_leaves_the_source_to_the_sweep_and_it_ends_parsed_once(sent_tasks):
-    broker = _needs_services()
+    broker = sent_tasks
     source, _ = source_create(text=ARTICLE)
     # Hold the officials table: the worker claims the source, extracts, then waits to write.
     side = connections.create_connection(DEFAULT_DB_ALIAS)
