@@ -695,6 +695,26 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "discussion_between_and_at_the_table_and_since_clause",
+        "2015-02-17",
+        "King Faisal was at the airport in Riyadh to receive Qatari Emir Sheikh Hamad bin Tamim Al Thani. "
+        "Kuwait's ruler has also held meetings with Faisal since he became king, following the death of his "
+        "brother King Fahd. Most of Tuesday's discussion between Faisal and Al Thani dealt with Yemen. Also "
+        "at the table were Prince Mutaib, the head of the Saudi National Guard, and Prince Nayef.",
+        visits=[dict(visitor="Hamad bin Tamim Al Thani", to="SA", visitor_country="QA")],
+        meetings=[{"Faisal", "Hamad bin Tamim Al Thani", "Mutaib", "Nayef"}],
+    ),
+    Case(
+        "expected_in_a_city",
+        "1999-01-25",
+        "Separately, IMF Deputy Director Jorge Marquez, who leads the talks on lending, is expected in "
+        "Moscow today.",
+        visits=[dict(visitor="Jorge Marquez", to="RU", city="Moscow", status="planned")],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

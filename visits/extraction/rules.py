@@ -35,7 +35,7 @@ _MEET = re.compile(
     r"\b(?:met|meets|meet|meeting|meetings)\b(?: \w+){0,6}? with\b|\bmet\b|\bmeets\b|"
     r"\b(?:held|hold|holds|holding|had|has held|conducted)\b(?: [\w-]+){0,4}? "
     r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
-    r"\b(?:talks|discussions|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
+    r"\b(?:talks|discussions?|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
     r"\bsat down\b|\breceived\b|\breceives\b|\bhosted\b|\bhosts\b|\bwelcomed\b|\bgreeted\b|\bco-chaired\b|"
     r"\bpaid (?:a |separate )?(?:courtesy )?calls? on\b|"
     r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
@@ -63,7 +63,7 @@ _MEET_HINTS = (
     "met",
     "meet",
     "talks",
-    "discussions",
+    "discussion",
     "negotiations",
     "consultations",
     "sat down",
@@ -105,7 +105,7 @@ _COMPANIONS = re.compile(
 )
 _JOINERS = re.compile(
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
-    r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|"
+    r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|(?:also )?at the table (?:were|was)|"
     r"also attending|attending (?:were|was)|present (?:were|was)|(?:were|was) (?:also )?present|"
     r"(?:has|have|had) (?:also )?drawn|participants included|also taking part|taking part (?:were|was)|"
     r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
@@ -343,7 +343,8 @@ def meetings_in(
     ]
     # a relative or purpose clause after the objects ends the object list
     cut = re.search(
-        r"\b(?:who|which|where|to discuss|to attend|as part of|during which|said|says|announced|adding)\b",
+        r"\b(?:who|which|where|to discuss|to attend|as part of|during which|said|says|announced|adding|"
+        r"following the|since)\b",
         text[m.end() :],
     )
     if cut:

@@ -32,7 +32,7 @@ _TRAVEL = re.compile(
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is (?:currently|now|already) in|are (?:now|already) in|(?:was|were|is) (?:then|still) in|to visit|"
-    r"go(?:es|ing)? on to|went on to|"
+    r"go(?:es|ing)? on to|went on to|(?:is|are|was|were) expected in|"
     r"(?:will|would|could|may|might|shall|should|must|can) visit|pay a visit|paid a visit|go(?:es)? to|"
     r"went to|gone to|due in|"
     r"(?!(?-i:The|This|That|His|Her|Their|Its|A|An|Our|My) )(?-i:[A-Z])[\w-]+ visit|"
@@ -104,6 +104,7 @@ _TRAVEL_HINTS = (
     "currently in",
     "now in",
     "then in",
+    "expected in",
     "still in",
     "on to",
     "already in",
