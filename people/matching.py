@@ -528,6 +528,12 @@ class Decision:
 _VOWEL_CLASSES = str.maketrans({"a": "i", "e": "i", "o": "u"})
 
 
+def _shape(name: PersonName) -> tuple[int, str, bool]:
+    """compare() finds two names COMPATIBLE (or one a compound surname of the other) only when their
+    shapes differ (word count, number) or an initial stands for a word."""
+    return (len(name.loose), name.number, any(len(w) == 1 for w in name.loose))
+
+
 def _key(name: PersonName) -> tuple[str, ...]:
     """Names that are the SAME (rule 4) share this key: every word's bucket, and the number."""
     return (*(_bucket(w) for w in name.loose), name.number)
@@ -545,11 +551,12 @@ class People:
         self.register = register or Register()
         self.people: dict[Hashable, Known] = {}
         self.names: dict[Hashable, list[PersonName]] = defaultdict(list)
-        self.by_word: dict[str, set[Hashable]] = defaultdict(set)
         # Everyone by the buckets of all their name's words (the same name, in any spelling), and by the
         # bucket of their name's last word: so a name is looked up, not compared with everyone.
         self.by_key: dict[tuple[str, ...], set[Hashable]] = defaultdict(set)
-        self.by_last: dict[str, set[Hashable]] = defaultdict(set)
+        # For shorter and longer forms: by a word's bucket, then by the name's shape (see _shape).
+        self.forms: dict[str, dict[tuple, set[Hashable]]] = defaultdict(lambda: defaultdict(set))
+        self.last_forms: dict[str, dict[tuple, set[Hashable]]] = defaultdict(lambda: defaultdict(set))
         for person in known:
             self.add(person)
 
@@ -567,18 +574,58 @@ class People:
         if not parsed.loose or parsed in self.names[pid]:
             return
         self.names[pid].append(parsed)
-        # Indexed by every word's bucket (what words_agree keeps of a word).
-        for word in parsed.loose:
-            self.by_word[_bucket(word)].add(pid)
-        self.by_key[_key(parsed)].add(pid)
-        self.by_last[_bucket(parsed.loose[-1])].add(pid)
+        self._index(pid, parsed)
+
+    def _index(self, pid: Hashable, parsed: PersonName, *, drop: bool = False) -> None:
+        """Index a name by its words' buckets (what words_agree keeps of a word) and its shape."""
+        shape = _shape(parsed)
+        sets = [self.by_key[_key(parsed)], self.last_forms[_bucket(parsed.loose[-1])][shape]]
+        sets += [self.forms[_bucket(word)][shape] for word in parsed.loose]
+        for ids in sets:
+            if drop:
+                ids.discard(pid)
+            else:
+                ids.add(pid)
+
+    def forget(self, pid: Hashable) -> None:
+        """Take a person out of the index (and the register)."""
+        for parsed in self.names.pop(pid, []):
+            self._index(pid, parsed, drop=True)
+        self.people.pop(pid, None)
+        self.register.tenures.pop(pid, None)
+
+    def rename(self, old: Hashable, new: Hashable, country: str | None = None) -> None:
+        """Give a person another id (a record created in bulk gets its primary key)."""
+        known, names = self.people[old], list(self.names.get(old, []))
+        tenures = self.register.tenures.pop(old, None)
+        self.forget(old)
+        self.people[new] = Known(
+            new, known.name, known.country if country is None else country, known.aliases
+        )
+        for parsed in names:
+            self.names[new].append(parsed)
+            self._index(new, parsed)
+        if tenures is not None:
+            self.register.tenures[new] = tenures
+
+    def _with_word(self, word: str) -> set[Hashable]:
+        """Everyone with this word anywhere in a name ("Roh" of "Roh Tae-woo", "Prado" of "Prado Ugarte")."""
+        found: set[Hashable] = set()
+        for pids in self.forms.get(_bucket(word), {}).values():
+            found |= pids
+        return found
 
     def _candidates(self, name: PersonName) -> set[Hashable]:
-        """Who could agree with `name`: everyone with its last word (a surname, a shorter or longer form),
-        and everyone whose name ends with one of its other words (a shorter form: "Sheikh Hasina")."""
-        found = set(self.by_word.get(_bucket(name.loose[-1]), ()))
-        for word in name.loose[:-1]:
-            found |= self.by_last.get(_bucket(word), set())
+        """Who could agree with `name` in a shorter or longer form: everyone with its last word, and
+        everyone whose name ends with one of its other words ("Sheikh Hasina"), in names of another shape
+        (the same shape can only be the SAME name, found by by_key, or another person)."""
+        mine = _shape(name)
+        found: set[Hashable] = set()
+        indexes = [(self.forms, name.loose[-1])] + [(self.last_forms, w) for w in name.loose[:-1]]
+        for index, word in indexes:
+            for shape, pids in index.get(_bucket(word), {}).items():
+                if shape != mine or shape[2]:
+                    found |= pids
         return found
 
     def agreement(self, pid: Hashable, name: PersonName) -> Agreement:
@@ -626,8 +673,9 @@ class People:
             # Exact namesakes the evidence cannot tell apart: the first (an identifier must tell them apart).
             return Decision(id=narrowed[0], why="same name" if len(narrowed) == 1 else "namesakes: the first")
         partial: list[Hashable] = []
+        candidates = sorted(self._candidates(name), key=str)
         if len(name.loose) >= 2:
-            for pid in self._candidates(name):
+            for pid in candidates:
                 if self.agreement(pid, name) == Agreement.COMPATIBLE:
                     partial.append(pid)
         partial.sort(key=str)
@@ -646,7 +694,7 @@ class People:
             return Decision(why="several people fit")
         compound = [
             pid
-            for pid in self._candidates(name)
+            for pid in candidates
             if any(compound_surname(name, known) for known in self.names.get(pid, ()))
             and self.register.held(pid, mention.title, mention.day)
             and (not mention.country or self.people[pid].country in (mention.country, ""))
@@ -660,7 +708,7 @@ class People:
         first_name = title_key(mention.title) in FIRST_NAME_TITLES
         fitting: list[Hashable] = []
         exact: list[Hashable] = []
-        for pid in self._candidates(name):
+        for pid in self._with_word(word):
             for known in self.names.get(pid, ()):
                 if known.number and name.number != known.number and not first_name:
                     continue

@@ -279,23 +279,12 @@ class ImportPeople:
 
     def _rename(self, temp: tuple, pk: int, country: str) -> None:
         """A person created in bulk gets their real id in the index and the register."""
-        known = self.people.people.pop(temp)
-        names = self.people.names.pop(temp)
-        for ids in self.people.by_word.values():
-            if temp in ids:
-                ids.discard(temp)
-                ids.add(pk)
-        self.people.people[pk] = Known(pk, known.name, country, known.aliases)
-        self.people.names[pk] = names
-        if temp in self.register.tenures:
-            self.register.tenures[pk] = self.register.tenures.pop(temp)
+        self.people.register = self.register
+        self.people.rename(temp, pk, country)
 
     def _forget(self, temp: tuple) -> None:
-        self.people.people.pop(temp, None)
-        self.people.names.pop(temp, None)
-        for ids in self.people.by_word.values():
-            ids.discard(temp)
-        self.register.tenures.pop(temp, None)
+        self.people.register = self.register
+        self.people.forget(temp)
 
     def _add_official(self, official: Official) -> None:
         if official.pk not in self.people.people:
