@@ -524,6 +524,7 @@ CASES += [
             dict(visitor="Anna Petrova", to="BR", kind="multilateral", visitor_country=None),
             dict(visitor="Pablo Rivas", to="BR", kind="multilateral", visitor_country="CL"),
             dict(visitor="Janet Yale", to="BR", kind="multilateral", visitor_country="US"),
+            dict(visitor="Ilan Gold", to="BR", kind="multilateral", visitor_country=None),  # the IDB's head
         ],
         meetings=[{"Mario Soto", "Anna Petrova"}, {"Pablo Rivas", "Janet Yale", "Ilan Gold"}],
         officials={"Anna Petrova": dict(organisation="International Monetary Fund", country=None)},
