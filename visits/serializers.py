@@ -516,6 +516,14 @@ class OutcomeSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            **RECORD_HELP,
+            "title": {"help_text": "The document as the source names it."},
+            "parties": {"help_text": "Signatory countries (ISO codes), when the source names them."},
+            "date": {"help_text": "When it was signed; null if the source does not say."},
+            "date_precision": {"help_text": DATE_PRECISION_HELP},
+            "meeting": {"help_text": "The id of the meeting at which it was signed, if known."},
+        }
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_source(self, outcome: Outcome) -> str | None:
@@ -549,3 +557,9 @@ class TripSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            **RECORD_HELP,
+            "name": {"help_text": "A name an editor gave the journey; empty if none."},
+            "start_date": {"help_text": "The first leg's first day."},
+            "end_date": {"help_text": "The last leg's last day."},
+        }
