@@ -716,6 +716,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_visit_by_a_post_with_the_speaker_named_after",
+        "2017-09-17",
+        "ASHGABAT, September 17. /TASS/. Preparations for a visit by the Russian president to Turkmenistan "
+        "are under way, Valentina Markova, the Speaker of the Russian parliament's upper house, has confirmed. "
+        '"Work is going on," she told journalists on Sunday after meeting Aksoltan Berdyeva, speaker of '
+        "Turkmenistan's Mejlis.",
+        visits=[
+            dict(visitor=None, to="TM", status="planned", visitor_country="RU"),
+            dict(visitor="Valentina Markova", to="TM", city="Ashgabat", visitor_country="RU"),
+        ],
+        meetings=[{"Valentina Markova", "Aksoltan Berdyeva"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

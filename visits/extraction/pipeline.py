@@ -127,7 +127,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         refs = per_sent[s]
         # a pronoun in a sentence about the trip ("the stop is part of a tour on which he ...") is the
         # traveller's, not the last speaker's or host's
-        trip_talk = raw_visits and _TRIP_TALK.search(sent.text)
+        trip_talk = raw_visits and doc.persons[raw_visits[-1].person].name and _TRIP_TALK.search(sent.text)
         for r in refs:
             if r.kind == "pronoun" and r.person < 0:
                 r.person = raw_visits[-1].person if trip_talk else agent
@@ -208,10 +208,11 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                     lead = raw_visits[-1].person if raw_visits else agent
             if lead >= 0:
                 companions.extend((lead, p) for p in people if p != lead)
+        named = [v.person for v in visits if doc.persons[v.person].name]  # not officials named only by post
         if meetings:
             agent = meetings[0].people[0]
-        elif visits:
-            agent = visits[0].person
+        elif named:
+            agent = named[0]
         elif refs and refs[0].kind == "name" and _is_subject(doc, refs[0].i):
             agent = refs[0].person
     for idx, other in counterparts:

@@ -28,6 +28,7 @@ from .text import Sentence
 _TRAVEL = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
+    r"visit by|trip by|"
     r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
@@ -349,7 +350,8 @@ def visits_in(
         person = _traveller(text, sent, refs, m.start(), agent)
         by = re.match(r"\s*(?:(?-i:[A-Z])[\w-]*\s+){0,3}by\b", text[m.end() :])
         if by:  # "a two-day official visit by the army chief to Uzbekistan"
-            agent_ref = next((r for r in refs if r.start >= sent.start + m.end() + by.end()), None)
+            at = sent.start + m.end() + by.end()
+            agent_ref = next((r for r in refs if at <= r.start <= at + 40), None)
             if agent_ref is not None:
                 person = agent_ref.person
         onward = _ONWARD.match(m.group())
@@ -520,8 +522,6 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     from .mentions import Person
     from .people import _head_text, _plural_countries, _singular
 
-    if any(r.kind == "name" for r in refs):
-        return []
     text = sent.text
     low = text.lower()
     travel = _TRAVEL.search(text) if any(k in low for k in _TRAVEL_HINTS) else None
@@ -559,10 +559,8 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
         if not dest:
             continue
         place = dest[0]
-        if any(
-            after <= r.start < doc.tokens[place.i].start or r.i + 1 == tp.i for r in refs if r.kind == "name"
-        ):
-            continue  # a name between the post and the place is the one who travels
+        if any(r.start < doc.tokens[place.i].start for r in refs if r.kind == "name"):
+            continue  # a name before the place is the one who travels ("X invited his colleague to visit Y")
         status = "planned" if _FUTURE.search(text) else "completed"
         city = place.name if place.kind == "city" else None
         for code in codes:
