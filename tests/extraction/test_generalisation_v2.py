@@ -721,7 +721,8 @@ CASES += [
         "a_visit_by_a_post_with_the_speaker_named_after",
         "2017-09-17",
         "ASHGABAT, September 17. /TASS/. Preparations for a visit by the Russian president to Turkmenistan "
-        "are under way, Valentina Markova, the Speaker of the Russian parliament's upper house, has confirmed. "
+        "are under way, Valentina Markova, the Speaker of the Russian parliament's upper house, has "
+        "confirmed. "
         '"Work is going on," she told journalists on Sunday after meeting Aksoltan Berdyeva, speaker of '
         "Turkmenistan's Mejlis.",
         visits=[
