@@ -11,14 +11,14 @@ import binascii
 import datetime
 import hashlib
 import json
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError, models, transaction
 from django.db.models import prefetch_related_objects
 from django.utils.http import http_date
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -29,15 +29,48 @@ from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+from rest_framework.views import exception_handler
 
 from common.editing import record_edit
+from common.filters import StrictFilterBackend
 from common.keyset import Keyset
+
+log = logging.getLogger(__name__)
 
 # Record writes and articles are small; a bigger body is refused before it is read.
 API_MAX_BODY_BYTES = settings.API_MAX_BODY_BYTES
 WRITE_METHODS = ("POST", "PUT", "PATCH")
 # The largest value a PostgreSQL bigint holds: a bigger id or cursor position is refused before the query.
 MAX_ID = 2**63 - 1
+
+
+# A client told the database is not answering waits this long.
+RETRY_AFTER_SECONDS = 30
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's answers, and JSON for what would otherwise be Django's HTML error page.
+
+    The database not answering is a 503 with Retry-After; a value it cannot store or compare (out of
+    range, a NUL) a 400; anything else a logged 500 that names nothing of the server.
+    """
+    response = exception_handler(exc, context)
+    if response is not None:
+        return response
+    if isinstance(exc, OperationalError | InterfaceError):
+        log.warning("API: database unavailable: %s", exc)
+        return Response(
+            {"detail": "The archive's database is not answering; try again in a moment."},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    if isinstance(exc, DataError):
+        return Response(
+            {"detail": "A value in the request cannot be stored or searched (out of range or a NUL)."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    log.error("API: unexpected error", exc_info=exc)
+    return Response({"detail": "Server error."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
 
 
 class PreconditionFailed(APIException):
@@ -353,10 +386,14 @@ class ArchiveReadMixin:
     schema = ArchiveSchema()
     # Any path segment reaches the view, so a malformed id is a JSON 404, not Django's HTML page.
     lookup_value_regex = "[^/]+"
-    filter_backends = [DjangoFilterBackend]
+    # Unknown query parameters answer 400 naming them (common/filters.py), never an unfiltered list.
+    filter_backends = [StrictFilterBackend]
     pagination_class = KeysetPagination
     parser_classes = [LimitedJSONParser]
     last_modified: datetime.datetime | None = None
+
+    def get_exception_handler(self) -> Any:
+        return api_exception_handler
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().list(request, *args, **kwargs)

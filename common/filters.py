@@ -14,6 +14,8 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django_countries import countries
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -108,3 +110,26 @@ def search_words(data: QueryDict, *, limit: int = 100) -> str:
     """The index pages' `q`: control characters (NUL breaks PostgreSQL) dropped, trimmed, capped."""
     text = "".join(ch for ch in data.get("q", "") if ch.isprintable() or ch == " ")
     return text.strip()[:limit]
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter's backend that answers 400 to a query parameter nobody reads, naming it.
+
+    `?visitor=x` on a resource without that filter must not quietly return everything. Known: the
+    FilterSet's own parameters, the pages' (`cursor`, `page_size`, `ordering`, `count`), `format`, and
+    what the view declares in `extra_query_params` (e.g. `expand`).
+    """
+
+    COMMON = frozenset({"cursor", "page_size", "ordering", "count", "format"})
+
+    def filter_queryset(self, request, queryset: QuerySet, view) -> QuerySet:
+        filterset_class = self.get_filterset_class(view, queryset)
+        known = set(self.COMMON) | set(getattr(view, "extra_query_params", ()))
+        if filterset_class is not None:
+            known |= set(filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise ValidationError(
+                {name: [f"Unknown parameter. Known here: {', '.join(sorted(known))}."] for name in unknown}
+            )
+        return super().filter_queryset(request, queryset, view)

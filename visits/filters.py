@@ -30,6 +30,13 @@ class VisitFilter(df.FilterSet):
         method="filter_official",
         help_text="An official's slug: visits made and meetings attended.",
     )
+    visitor = df.ModelChoiceFilter(
+        label="Visitor",
+        queryset=Official.objects.all(),
+        to_field_name="slug",
+        field_name="visitor",
+        help_text="An official's slug: the visits they made (not the meetings they attended).",
+    )
     organisation = df.ModelChoiceFilter(
         label="Organisation",
         queryset=Organisation.objects.all(),

@@ -305,3 +305,33 @@ def test_a_merged_officials_old_slug_answers_301_to_the_survivor(anon_client):
     assert response["Location"] == "http://testserver/api/v1/officials/kamran-aliyev/"
     assert anon_client.get(response["Location"]).json()["slug"] == "kamran-aliyev"
     assert anon_client.get("/api/v1/officials/nobody-at-all/").status_code == 404
+
+
+def test_an_unknown_parameter_answers_400_naming_it(anon_client):
+    response = anon_client.get("/api/v1/visits/", {"visitr": "william-j-clinton", "year": "2024"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["visitr"]
+    assert "Unknown parameter" in response.json()["visitr"][0]
+    assert anon_client.get("/api/v1/visits/", {"expand": "meetings", "page_size": "5"}).status_code == 200
+    assert anon_client.get("/api/v1/officials/", {"expand": "meetings"}).status_code == 400
+
+
+def test_visitor_lists_the_visits_made_and_official_also_the_meetings_attended(anon_client):
+    guest, host = OfficialFactory(slug="guest-x"), OfficialFactory(slug="host-y")
+    made = VisitFactory(visitor=guest)
+    hosted = VisitFactory(visitor=host)
+    ParticipantFactory(meeting=MeetingFactory(visit=hosted), official=guest)
+    made_ids = [v["id"] for v in anon_client.get("/api/v1/visits/", {"visitor": "guest-x"}).json()["results"]]
+    all_ids = [v["id"] for v in anon_client.get("/api/v1/visits/", {"official": "guest-x"}).json()["results"]]
+    assert made_ids == [made.pk]
+    assert sorted(all_ids) == sorted([made.pk, hosted.pk])
+
+
+def test_an_undated_meeting_is_found_by_its_visits_dates(anon_client):
+    visit = VisitFactory(start_date=datetime.date(2024, 5, 18))
+    undated = MeetingFactory(visit=visit, date=None)
+    dated = MeetingFactory(visit=visit, date=datetime.date(2023, 1, 1))
+    found = anon_client.get("/api/v1/meetings/", {"date_after": "2024-05-01"}).json()["results"]
+    assert [m["id"] for m in found] == [undated.pk]
+    in_2023 = anon_client.get("/api/v1/meetings/", {"year": "2023"}).json()["results"]
+    assert [m["id"] for m in in_2023] == [dated.pk]
