@@ -213,6 +213,24 @@ def test_a_meeting_dates_the_trip_it_implies():
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
 
+def test_no_dev_article_trips_a_stage():
+    for path in sorted(EVAL.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        result = extract(article["text"])
+        assert not any("failed" in w for w in result.warnings), (path.name, result.warnings)
+
+
+def test_a_delegation_travelling_with_a_visitor_is_an_unnamed_visitor():
+    result = extract(
+        "Portuguese President Marcelo Sousa flew in to New Delhi on Thursday night for a four-day visit. A "
+        "high-level delegation is travelling with Sousa."
+    )
+    assert [(v.visitor, v.visitor_country, v.destination_country) for v in result.visits] == [
+        ("Marcelo Sousa", "PT", "IN"),
+        (None, "PT", "IN"),
+    ]
+
+
 def test_mangled_text_never_fails_a_stage():
     texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(EVAL.glob("*.json"))[:20]]
     texts = texts or ["President Jane Doe met Prime Minister John Roe in Paris on Monday."]

@@ -44,7 +44,15 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import _KIND, kind_of, place_hosted, place_subject, unnamed_travellers, visits_in
+from .trips import (
+    _KIND,
+    delegation_with,
+    kind_of,
+    place_hosted,
+    place_subject,
+    unnamed_travellers,
+    visits_in,
+)
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.
@@ -196,6 +204,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                 )
             ]
         raw_visits += visits
+        raw_visits += delegation_with(doc, sent, refs, raw_visits)
         raw_meetings += meetings
         comp = companions_in(sent, refs)
         if comp is not None:

@@ -625,3 +625,46 @@ def place_hosted(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
                 )
             )
     return out
+
+
+_DELEGATION_WITH = re.compile(
+    r"\b(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}delegation\s+(?:is|was|are|were)\s+"
+    r"(?:travell?ing|accompanying)\b",
+    re.I,
+)
+
+
+def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawVisit]) -> list[RawVisit]:
+    """ "A high-level delegation is travelling with X": the delegation, named only as such, makes X's trip too
+    (a visitor without a name, of X's country)."""
+    from .mentions import Person
+
+    m = _DELEGATION_WITH.search(sent.text)
+    if not m:
+        return []
+    after = [r for r in refs if r.start >= sent.start + m.end()]
+    if not after:
+        return []
+    lead = doc.persons[after[0].person]
+    trip = next(
+        (v for v in reversed(visits) if v.person == after[0].person and v.status == "completed"), None
+    )
+    if trip is None or not lead.country or trip.country == lead.country:
+        return []
+    doc.persons.append(
+        Person(None, frozenset(), "delegation", ("delegation",), lead.country, first=after[0].i)
+    )  # type: ignore[arg-type]
+    return [
+        RawVisit(
+            len(doc.persons) - 1,
+            trip.country,
+            trip.city,
+            None,
+            None,
+            trip.kind,
+            "completed",
+            None,
+            True,
+            [(sent.start, sent.end)],
+        )
+    ]
