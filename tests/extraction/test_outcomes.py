@@ -46,6 +46,23 @@ def test_kinds_titles_and_parties():
     assert between["parties"] == ["AZ", "TJ"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Met with President Kuchma and signed nuclear cooperation agreement.",
+            "nuclear cooperation agreement",
+        ),
+        ("Signed Treaty of Friendship and Cooperation.", "Treaty of Friendship"),
+        ("Exchanged instruments of ratification of the Mutual Defense Treaty.", "Mutual Defense Treaty"),
+        ("Signed a Memorandum of Understanding on U.S.-Russian Cooperation.", "Memorandum of Understanding"),
+    ],
+)
+def test_travel_remarks_style_titles(text, expected):
+    [outcome] = outcomes_in(text)
+    assert outcome["title"].startswith(expected)
+
+
 def test_a_stated_date_is_resolved_against_the_publication_date():
     [outcome] = outcomes_in(
         "On 12 May the ministers signed a protocol on consular matters.", datetime.date(2024, 5, 14)

@@ -25,7 +25,7 @@ _DOCUMENTS: tuple[tuple[str, str], ...] = (
     (r"memorand(?:um|a) of understanding|memorand(?:um|a)|MoUs?|MOUs?", "memorandum"),
     (r"joint (?:statement|communiqu[eé]|press statement)s?|communiqu[eé]s?", "joint_statement"),
     (r"(?:joint |political )?declarations?", "declaration"),
-    (r"agreements?|accords?|treat(?:y|ies)|conventions?|protocols?|framework", "agreement"),
+    (r"agreements?|accords?|treat(?:y|ies)|conventions?|protocols?|framework|deals?", "agreement"),
     (
         r"(?:cooperation |co-operation )?(?:programmes?|programs?|road ?maps?|action plans?|plans? of action|"
         r"documents?|contracts?|charters?)",
@@ -37,20 +37,23 @@ _KINDS = [(re.compile(rf"\b(?:{pattern})\b", re.I), kind) for pattern, kind in _
 
 # A document as its own phrase: an optional quoted or capitalised title, determiners, the noun, and what
 # it is "on"/"in the field of"/"between" (up to the clause's end).
+# A clause's characters: a full stop only inside an abbreviation ("U.S. forces").
+_IN = r"(?:[^.;:!?]|\.(?=[A-Za-z-]))"
 _TAIL = (
-    r"(?:\s+between\s[^.;:!?]*?\sand\s[^.;:!?]*?"
-    r"|\s+(?:on|in the (?:field|area|sphere)s? of|for|in|concerning|regarding|establishing)\s[^.;:!?]*?)?"
+    rf"(?:\s+between\s{_IN}*?\sand\s{_IN}*?"
+    rf"|\s+(?:on|of|in the (?:field|area|sphere)s? of|for|in|concerning|regarding|establishing)\s{_IN}*?)?"
 )
 _PHRASE = re.compile(
     r"(?P<phrase>"
     r"(?:[\"“‘'](?P<quoted>[^\"”’']{4,160})[\"”’'])"
     r"|(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a number of|a package of|"
     r"a series of|a set of|some|new|bilateral|intergovernmental|inter-governmental)\s+)*"
-    r"(?P<title>(?-i:(?:[A-Z][\w'’.-]*\s+(?:(?:and|of|on|for|in|the|to)\s+)*){0,10}))"
+    r"(?P<title>(?-i:(?:(?!(?:Signed|Adopted|Issued|Inked|Concluded|Initialled|Attended)\b)[A-Z][\w'’.-]*\s+"
+    r"(?:(?:and|of|on|for|in|the|to)\s+)*){0,10}))"
     rf"(?P<noun>{_NOUN})\b"
     rf"(?P<tail>{_TAIL})"
-    r")(?=\s*(?:[,.;:!?)\"”’]|\s(?:and|which|that|who|as|during|at|after|following|with|to|in order|was|were|"
-    r"has|have|had|is|are|signed|adopted|issued|by)\b|$))",
+    r")(?=\s*(?:[,;:!?)\"”’]|\.(?![A-Za-z-])|\s(?:and|which|that|who|as|during|at|after|following|with|to|"
+    r"in order|was|were|has|have|had|is|are|signed|adopted|issued|by)\b|$))",
     re.I,
 )
 # What was done to it. Active ("signed X", "put their names to X"), passive ("X was signed") and nominal
@@ -61,7 +64,9 @@ _DONE_VERB = (
 )
 _ACTIVE = re.compile(rf"\b{_DONE_VERB}\s+(?:on\s+)?", re.I)
 _PASSIVE = re.compile(rf"\b(?:was|were|have been|has been|being|got)\s+(?:also\s+)?{_DONE_VERB}\b", re.I)
-_NOMINAL = re.compile(r"\b(?:the\s+)?(?:signing|adoption|signature|conclusion) of\s+", re.I)
+_NOMINAL = re.compile(
+    r"\b(?:the\s+)?(?:signing|adoption|signature|conclusion|(?:instruments of )?ratifications?) of\s+", re.I
+)
 _SOON = re.compile(
     r"\b(?:to (?:be )?(?:sign|ink|adopt|issu|conclud|put)\w*|will|would|shall|set to|expected|plan(?:s|ned)?|"
     r"intend(?:s|ed)?|due to|hope[sd]? to|aim(?:s|ed)? to|going to|prepar(?:e|ed|ing)|draft(?:ed|ing)?|"
@@ -138,11 +143,33 @@ def _kind(phrase: str) -> str:
     return min(hits)[1] if hits else "other"
 
 
-def _title(m: re.Match[str]) -> str:
+# Where a title's lowercase modifiers stop, reading leftwards ("signed | nuclear cooperation agreement").
+_TITLE_STOP = re.compile(
+    rf"^(?:{_DONE_VERB}|signing|sign|an?|the|of|to|and|or|with|by|on|at|in|for|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|some|\d+)$",
+    re.I,
+)
+
+
+def _title(m: re.Match[str], sentence: str) -> str:
     if m.group("quoted"):
         return m.group("quoted").strip()
     phrase = m.group("phrase").strip()
     phrase = re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.I)
+    if not m.group("title"):
+        # Lowercase modifiers the phrase left out: "nuclear cooperation agreement", "peace agreement".
+        words = sentence[: m.start("noun")].split()
+        modifiers: list[str] = []
+        while words and len(modifiers) < 5 and not _TITLE_STOP.match(words[-1].strip(",;:")):
+            if re.search(r"[,;:.]$", words[-1]):
+                break
+            modifiers.insert(0, words.pop())
+        if modifiers and not phrase.lower().startswith(" ".join(modifiers).lower()):
+            phrase = (
+                " ".join(modifiers)
+                + " "
+                + re.sub(rf"^(?:{'|'.join(re.escape(w) for w in modifiers)})\s+", "", phrase)
+            )
     return re.sub(r"\s+", " ", phrase)[:300]
 
 
@@ -185,7 +212,7 @@ def outcomes_in(text: str, published: dt.date | None = None) -> list[dict[str, A
                 continue
             if not (_done(sentence, m.start()) or _done_passive(sentence, m.end())):
                 continue
-            title = _title(m)
+            title = _title(m, sentence)
             kind = _kind(title if m.group("quoted") else noun)
             key = (kind, re.sub(r"[^a-z]", "", title.casefold()))
             if key in seen:
