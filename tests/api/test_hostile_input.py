@@ -91,3 +91,30 @@ def test_deeply_nested_json_bodies_answer_400(editor_client):
 def test_source_pages_answer_json_even_for_odd_ids(anon_client):
     SourceFactory()
     assert anon_client.get("/api/v1/sources/0/").status_code == 404
+
+
+def test_the_database_not_answering_is_a_json_503_with_retry_after(anon_client, monkeypatch):
+    from django.db import OperationalError
+
+    from visits.api import VisitViewSet
+
+    def down(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(VisitViewSet, "get_queryset", down)
+    response = anon_client.get("/api/v1/visits/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "not answering" in response.json()["detail"]
+
+
+def test_an_unexpected_error_is_a_json_500_naming_nothing_of_the_server(anon_client, monkeypatch):
+    from visits.api import VisitViewSet
+
+    def broken(self):
+        raise RuntimeError("/srv/app/secret/path.py exploded")
+
+    monkeypatch.setattr(VisitViewSet, "get_queryset", broken)
+    response = anon_client.get("/api/v1/visits/")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Server error."}
