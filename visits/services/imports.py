@@ -397,6 +397,7 @@ class _Writer:
         for m, item in enumerate(row.meetings):
             people = [(p.name or "", p.title or "") for p in item.participants]
             key = _meeting_key(item.date, item.name, people)
+            key = key if key in known else _nearest_key(key, known, seen)
             seen.add(key)
             values = _meeting_values(item)
             meeting = known.get(key)
@@ -429,12 +430,14 @@ class _Writer:
             else:
                 official = self.resolved.get((r, m, p))
                 guessed = person.country is None and row.kind == "multilateral"
-                country = person.country or ("" if guessed else item.country or row.destination_country)
-                role = "host" if country and country == row.destination_country else "participant"
+                place = "" if guessed else item.country or row.destination_country
+                # The place a person was met says only who hosted: their country is the one stated.
+                role = "host" if (person.country or place) == row.destination_country else "participant"
+                country = person.country or ""
             if not roster.admit(official, person.name or person.title or ""):
                 continue
             if official and visitor_index is None:
-                self.people.position(official, person.title, country or "")
+                self.people.position(official, person.title, country)
             new.append(
                 Participant(
                     meeting=meeting,
@@ -494,3 +497,16 @@ def _meeting_key(
     date: datetime.date | None, name: str | None, people: list[tuple[str, str]]
 ) -> tuple[Any, ...]:
     return (date, name_key(name or ""), frozenset(name_key(n or t) for n, t in people))
+
+
+def _nearest_key(key: tuple[Any, ...], known: dict[tuple, Meeting], taken: set) -> tuple[Any, ...]:
+    """The stored meeting a row's meeting is, when the people differ only by names the roster merged.
+
+    Two names of one person in a row ("Aboul Gheit", "Gheit") are stored once; the row's meeting is then
+    the stored one of the same day and session whose people it includes.
+    """
+    date, name, people = key
+    for other in known:
+        if other not in taken and other[:2] == (date, name) and other[2] and other[2] < people:
+            return other
+    return key
