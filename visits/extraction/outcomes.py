@@ -201,7 +201,7 @@ def outcomes_in(text: str, published: dt.date | None = None) -> list[dict[str, A
     for s in sentences(text):
         sentence = s.text
         if not re.search(
-            r"sign|ink|adopt|issu|conclu|initial|put (?:their|his|her)|endors|approv", sentence, re.I
+            r"sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv", sentence, re.I
         ):
             continue
         if _REACHED.search(sentence):
