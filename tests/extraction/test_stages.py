@@ -91,6 +91,16 @@ def test_abbreviated_post_is_not_plural():
     assert tp.head == ("mos",) and not tp.plural
 
 
+def test_long_arabic_names_and_spelling_variants():
+    doc, _, _ = _doc(
+        "Qatari Emir Sheikh Hamad bin Khalifa Al Thani met Prime Minister Sheikh Hamad bin Jassim bin Jabor "
+        "Al Thani. Foreign Minister Shah Mehmood Qureshi spoke. Shah Mahmood Qureshi added more."
+    )
+    names = [p.name for p in doc.persons]
+    assert "Hamad bin Khalifa Al Thani" in names and "Hamad bin Jassim bin Jabor Al Thani" in names
+    assert len([n for n in names if n.endswith("Qureshi")]) == 1
+
+
 def test_two_top_offices_sharing_a_name_are_two_people():
     doc, _, _ = _doc("Prime Minister Anwar Ismail met Sultan Ismail.")
     assert len(doc.persons) == 2

@@ -255,7 +255,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1  # middle initial "Antony J. Blinken"
             else:
                 break
-        runs.append((i, min(j, i + 6)))
+        runs.append((i, min(j, i + 8)))  # "Tamim Bin Hamad Bin Khalifa Al Thani"
         i = j
     return runs
 
@@ -367,6 +367,17 @@ _TOP_OFFICES = frozenset(
 )
 
 
+def _spelling_variant(a: list[str], b: list[str]) -> bool:
+    """Two spellings of one name: same first and last word, the same number of words, and the words that
+    differ alike ("Mehmood"/"Mahmood"), not "Hamad bin Khalifa Al Thani" / "Hamad bin Jassim ... Al Thani"."""
+    from difflib import SequenceMatcher
+
+    if len(a) < 2 or len(a) != len(b) or fold(a[0]) != fold(b[0]) or fold(a[-1]) != fold(b[-1]):
+        return False
+    differ = [(fold(x), fold(y)) for x, y in zip(a, b, strict=True) if fold(x) != fold(y)]
+    return len(differ) <= 1 and all(SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in differ)
+
+
 def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -> int:
     keys = frozenset(fold(w) for w in name.replace("-", " ").split() if len(w) > 1 or w.isalpha())
     keys = frozenset(k.rstrip(".") for k in keys if k not in ("mr", "ms", "mrs", "dr"))
@@ -380,12 +391,7 @@ def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -
             break
         words = name.split()
         pw = p.name.split()
-        if (
-            len(words) > 1
-            and len(pw) > 1
-            and fold(words[0]) == fold(pw[0])
-            and fold(words[-1]) == fold(pw[-1])
-        ):
+        if _spelling_variant(words, pw):
             best = idx  # "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"
             break
     if best < 0:
