@@ -1,6 +1,7 @@
 """outcomes_write: an article's outcomes on its visits and meetings, idempotent, editors' changes kept."""
 
 import pytest
+from django.urls import reverse
 
 from tests.scenario import ARTICLE, build_scenario
 from visits.extraction.outcomes import outcomes_in
@@ -40,3 +41,30 @@ def test_an_outcome_no_longer_reported_goes_unless_an_editor_changed_it():
     Outcome.objects.update(title="Programme of cooperation 2024-2026", edited_fields=["title"])
     outcomes_write(source=scenario.source, outcomes=[])
     assert Outcome.objects.get().title == "Programme of cooperation 2024-2026"
+
+
+def test_an_editor_corrects_an_outcome_in_admin_and_a_reparse_keeps_it(client, editor):
+    scenario = build_scenario()
+    outcomes_write(source=scenario.source, outcomes=outcomes_in(ARTICLE))
+    outcome = Outcome.objects.get()
+    client.force_login(editor)
+    assert client.get(reverse("admin:visits_outcome_changelist")).status_code == 200
+    url = reverse("admin:visits_outcome_change", args=[outcome.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "visit": scenario.visit.pk,
+        "meeting": "",
+        "kind": "agreement",
+        "title": "Cooperation programme 2024-2026",
+        "parties": '["AZ", "TJ"]',
+        "date": "2024-05-18",
+        "date_precision": "day",
+        "source": scenario.source.pk,
+        "spans": "[[0, 10]]",
+        "review_state": "accepted",
+    }
+    assert client.post(url, data).status_code == 302
+    outcomes_write(source=scenario.source, outcomes=outcomes_in(ARTICLE))
+    outcome.refresh_from_db()
+    assert (outcome.kind, outcome.title) == ("agreement", "Cooperation programme 2024-2026")
+    assert {"kind", "title"} <= set(outcome.edited_fields)
