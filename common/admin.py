@@ -1,12 +1,48 @@
-"""Admin pieces shared by the apps: editor-owned fields and a year filter."""
+"""Admin pieces shared by the apps: editor-owned fields, a concurrent-change check and a year filter."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.api import record_version
 from common.editing import mark_edited
 from common.models import Curated
+
+# The hidden field carrying the version of the record the editor opened (templates/admin/change_form.html).
+VERSION_FIELD = "record_version"
+CONCURRENT_CHANGE = (
+    "Someone else saved this record after you opened it. Your changes were not saved: open the record "
+    "again to see theirs, then make yours."
+)
+
+
+def versioned_form(form_class: type[forms.ModelForm]) -> type[forms.ModelForm]:
+    """The admin form with the version of the record as opened, compared with the newest one on save."""
+
+    class VersionedForm(form_class):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+            if self.instance.pk is not None:
+                self.fields[VERSION_FIELD].initial = record_version(self.instance)
+
+        def clean(self) -> dict:
+            cleaned = super().clean()
+            opened = cleaned.get(VERSION_FIELD)
+            if opened and self.instance.pk is not None:
+                # Admin saves in a transaction: the lock holds until this save is written.
+                model = type(self.instance)
+                current = model._base_manager.select_for_update().filter(pk=self.instance.pk).first()
+                if current is not None and record_version(current) != opened:
+                    raise forms.ValidationError(CONCURRENT_CHANGE, code="concurrent_change")
+            return cleaned
+
+    VersionedForm.__name__ = form_class.__name__
+    return VersionedForm
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
@@ -14,9 +50,12 @@ class CuratedAdmin(SimpleHistoryAdmin):
 
     readonly_fields = ("created_at", "updated_at", "edited_fields")
 
+    def get_form(self, request: HttpRequest, obj: models.Model | None = None, change: bool = False, **kwargs):
+        return versioned_form(super().get_form(request, obj, change=change, **kwargs))
+
     def save_model(self, request: HttpRequest, obj: models.Model, form, change: bool) -> None:
         if change:
-            mark_edited(obj, form.changed_data)
+            mark_edited(obj, [name for name in form.changed_data if name != VERSION_FIELD])
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
