@@ -733,6 +733,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "post_only_leaders_following_the_same_trip",
+        "2015-02-17",
+        "Sheikh Hamad bin Tamim bin Khalifa Al Thani, the Qatari Emir, came to Saudi Arabia on Tuesday on a "
+        "state visit. He is the third Gulf leader to reach Riyadh in a week, following the Emir of Kuwait "
+        "and the Crown Prince of Abu Dhabi.",
+        visits=[
+            dict(visitor="Hamad bin Tamim bin Khalifa Al Thani", to="SA", kind="state", visitor_country="QA"),
+            dict(visitor=None, to="SA", city="Riyadh", visitor_country="KW"),
+            dict(visitor=None, to="SA", city="Riyadh", visitor_country="AE"),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

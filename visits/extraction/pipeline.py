@@ -154,11 +154,8 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
             if place is not None:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
-        visits = (
-            place_hosted(doc, sent, refs)
-            or visits_in(doc, sent, refs, ctx, published, agent)
-            or unnamed_travellers(doc, sent, refs)
-        )
+        visits = place_hosted(doc, sent, refs) or visits_in(doc, sent, refs, ctx, published, agent)
+        visits += unnamed_travellers(doc, sent, refs)
         kind_m = _KIND.search(sent.text) if ("visit" in low or "trip" in low or "tour" in low) else None
         ctx.trip_kind = kind_of(kind_m) if kind_m and not visits else None
         if (

@@ -545,7 +545,7 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
             not dest
             and travel
             and re.search(
-                r"\b(?:following|after|like|as did)\s+(?:the\s+)?$",
+                r"\b(?:following|after|like|as did)\b[^.;]{0,80}?(?:the\s+)?$",
                 text[: doc.tokens[tp.i].start - sent.start],
             )
         ):
