@@ -32,7 +32,14 @@ from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning,
 from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
 from visits.services.officials_index import ImportPeople, PersonMention, same_person
 from visits.services.sources import source_submit
-from visits.services.writer_rules import Roster, assign_unless_edited, droppable
+from visits.services.writer_rules import (
+    Roster,
+    assign_unless_edited,
+    droppable,
+    meetings_deleted_by_editors,
+    participants_owned,
+    untouched,
+)
 
 Progress = Callable[[int, int], None]
 COUNTED_MODELS = (Official, OfficialAlias, Identifier, Position, Organisation, Participant, Source)
@@ -394,6 +401,7 @@ class _Writer:
             for m in visit.import_meetings
         }
         seen = set()
+        deleted = meetings_deleted_by_editors(visit.pk) if visit.pk else set()
         for m, item in enumerate(row.meetings):
             people = [(p.name or "", p.title or "") for p in item.participants]
             key = _meeting_key(item.date, item.name, people)
@@ -401,6 +409,17 @@ class _Writer:
             seen.add(key)
             values = _meeting_values(item)
             meeting = known.get(key)
+            if meeting is None and (key[0], key[1]) in deleted:
+                counts["kept deleted by an editor"] += 1
+                continue
+            if meeting is None:
+                # A meeting an editor renamed or whose people they replaced: still the row's meeting that day.
+                owned = [
+                    k for k, mt in known.items() if k not in seen and k[0] == key[0] and not untouched(mt)
+                ]
+                if owned:
+                    meeting = known[owned[0]]
+                    seen.add(owned[0])
             if meeting is None:
                 meeting = Meeting.objects.create(visit=visit, **values)
                 meeting.people = []
@@ -410,7 +429,8 @@ class _Writer:
                 counts["updated"] += 1
             else:
                 counts["unchanged"] += 1
-            Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
+            if not participants_owned(meeting):
+                Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
         for key, meeting in known.items():
             if key not in seen and droppable(meeting):
                 meeting.delete()  # the corrected file no longer names this meeting

@@ -13,7 +13,14 @@ from people.models import Official, Position
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.services.identity import same_meeting, same_participant, same_visit
-from visits.services.writer_rules import Roster, assign_unless_edited, droppable, fill_blanks
+from visits.services.writer_rules import (
+    Roster,
+    assign_unless_edited,
+    droppable,
+    fill_blanks,
+    meetings_deleted_by_editors,
+    participants_owned,
+)
 
 
 @dataclass
@@ -232,9 +239,15 @@ def _apply_meeting(
     elif assign_unless_edited(meeting, values):
         meeting.save()
         result.counts["meetings updated"] += 1
+    tombstone = (values["date"], name_key(values["name"]))
+    if meeting is None and visit is not None and tombstone in meetings_deleted_by_editors(visit.pk):
+        result.counts["meetings kept deleted by an editor"] += 1
+        return None, key
     if meeting is None:
         meeting = Meeting.objects.create(review_state=review_state, **values)
         result.counts["meetings created"] += 1
+    if participants_owned(meeting):
+        resolved = []  # an editor touched the meeting: who took part is theirs to say
     roster = Roster(meeting.participants.all(), same_name=same_participant)
     for name, person in resolved:
         official = person.official

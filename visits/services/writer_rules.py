@@ -27,6 +27,20 @@ def droppable(record: Visit | Meeting) -> bool:
     return not (isinstance(record, Visit) and record.meetings.exists())
 
 
+def meetings_deleted_by_editors(visit_id: int) -> set[tuple]:
+    """(date, name key) of the meetings of a visit an editor deleted: a writer never brings them back.
+
+    The edit history is the tombstone: a deletion with a user behind it was an editor's.
+    """
+    deleted = Meeting.history.filter(visit_id=visit_id, history_type="-", history_user__isnull=False)
+    return {(date, name_key(name)) for date, name in deleted.values_list("date", "name")}
+
+
+def participants_owned(meeting: Meeting) -> bool:
+    """An editor touched the meeting: its participants are theirs, and writers add none."""
+    return not untouched(meeting)
+
+
 def fill_blanks(record: Curated, values: dict[str, Any]) -> dict[str, Any]:
     """What a second source may say about a record another source made: only what it does not say yet."""
     return {k: v for k, v in values.items() if v and not getattr(record, k)}
