@@ -85,6 +85,17 @@ def test_and_the_starts_a_second_post():
     ]
 
 
+def test_ranks_and_styles_give_way_to_posts_and_list_posts_are_singular():
+    doc, _, _ = _doc(
+        "Qatari Emir Sheikh Hamad bin Tamim Al Thani arrived. Also present were General Baba Monguno, the "
+        "National Security Adviser, and Ministers Ali Bello and Musa Dada."
+    )
+    people = _people(doc)
+    assert people["Hamad bin Tamim Al Thani"] == ("Emir", "QA")
+    assert people["Baba Monguno"][0] == "National Security Adviser"
+    assert people["Musa Dada"][0] == "Minister"
+
+
 def test_abbreviated_post_is_not_plural():
     doc, _, _ = _doc("The MoS met him.")
     [tp] = doc.titles

@@ -404,7 +404,43 @@ def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -
 
 
 # Styles of address that the titles list carries as heads but that give way to a post ("Sheikh X, President")
-_STYLES = frozenset({("sheikh",), ("shaikh",), ("prince",), ("princess",), ("sheikha",)})
+_STYLES = frozenset(
+    {
+        ("sheikh",),
+        ("shaikh",),
+        ("prince",),
+        ("princess",),
+        ("sheikha",),
+        # military ranks give way to a post too ("General X, the National Security Adviser")
+        ("general",),
+        ("lieutenant", "general"),
+        ("major", "general"),
+        ("brigadier",),
+        ("brigadier", "general"),
+        ("colonel",),
+        ("lieutenant", "colonel"),
+        ("admiral",),
+        ("rear", "admiral"),
+        ("vice", "admiral"),
+        ("marshal",),
+        ("field", "marshal"),
+        ("air", "marshal"),
+        ("air", "chief", "marshal"),
+        ("captain",),
+        ("commander",),
+    }
+)
+
+
+def _singular_title(title: str) -> str:
+    """ "Ministers" -> "Minister", "Foreign Ministers of X" -> "Foreign Minister of X" (the head's plural)."""
+    words = title.split()
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low.endswith("s") and not low.endswith("ss") and low not in ("affairs", "relations", "us"):
+            words[k] = w[:-2] if low.endswith(("ches", "shes")) else w[:-1]
+            break
+    return " ".join(words)
 
 
 def _attach(p: Person, tp: TitlePhrase | None) -> None:
@@ -523,6 +559,8 @@ def _persons(doc: Doc) -> None:
             list_title = before
         elif in_list and list_title and not before and not after:
             _attach(person, list_title)
+            if person.title == list_title.title and list_title.plural:
+                person.title = _singular_title(list_title.title)  # "Ministers A, B and C": each a "Minister"
         elif not in_list:
             list_title = None
         if prev == "from" or (i >= 2 and fd[i - 2] == "from"):

@@ -35,6 +35,9 @@ _ENVOY_WORDS = frozenset(
 )
 
 
+_STYLE_HEADS = frozenset({"sheikh", "shaikh", "sheikha", "prince", "princess"})
+
+
 def _starts_post(g: Gazetteer, fd: list[str], k: int) -> bool:
     """Whether a post (modifiers, then a head from the titles list) starts at token k."""
     while k < len(fd) and fd[k] in TITLE_MODIFIERS and not g.match_title(fd, k):
@@ -73,6 +76,7 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
             i += 1
             continue
         j = k + hl
+        text_j = 0  # where the post's words end when a style follows it inside the span
         while j < n:  # "Deputy" + "Prime Minister": a head followed by a longer head
             m = j
             while m < n and m < j + 3 and fd[m] in TITLE_MODIFIERS and not g.match_title(fd, m):
@@ -80,8 +84,11 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
             hl2 = g.match_title(fd, m) if m < n else 0
             if not hl2 or (toks[m].cap != toks[k].cap):
                 break
+            if fd[m] in _STYLE_HEADS and m == j:
+                text_j, j = j, m + hl2  # "Qatari Emir Sheikh Tamim": the style is no part of the post
+                break
             k, hl, j = m, hl2, m + hl2
-        while j < n:  # "Deputy Prime Minister and Defense Minister"; "Minister of State for Defence"
+        while j < n and not text_j:  # "Deputy Prime Minister and Defense Minister"; "Minister of State for X"
             if fd[j] in ("and", "&") and j + 1 < n:
                 m = j + 1
                 while m < n and fd[m] in TITLE_MODIFIERS and not g.match_title(fd, m):
@@ -120,9 +127,8 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
         lead = (
             start + 1 if fd[start] in ("new", "newly-appointed", "newly-elected") and start + 1 < j else start
         )
-        text = doc.text[
-            toks[lead].start : toks[j - 1].end
-        ]  # "the new Trade Envoy": the post is "Trade Envoy"
+        # "the new Trade Envoy": the post is "Trade Envoy"
+        text = doc.text[toks[lead].start : toks[(text_j or j) - 1].end]
         head = tuple(fd[k : k + hl])
         tp = TitlePhrase(start, j, text, head, plural=_is_plural(g, head))
         _title_qualifiers(doc, tp)
