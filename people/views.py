@@ -11,7 +11,7 @@ from common.filters import search_words
 from common.text import name_key
 from people.models import Official, OfficialRedirect, Position
 from visits.maps import choropleth
-from visits.models import Meeting, Participant, Trip, Visit
+from visits.models import Meeting, Participant, Trip, Visit, VisitStatus
 
 SECTION_SIZE = 50
 INDEX_PAGE = 100
@@ -104,7 +104,10 @@ class OfficialDetailView(DetailView):
             section_size=SECTION_SIZE,
             trips=list(Trip.objects.filter(visitor=official).with_route()),
             map=choropleth(
-                Visit.objects.filter(visitor=official).country_counts("destination_country"),
+                # Visited: completed visits only (not those planned or called off).
+                Visit.objects.filter(visitor=official, status=VisitStatus.COMPLETED).country_counts(
+                    "destination_country"
+                ),
                 title=f"Countries {official.name} visited",
                 slug="official-map",
             ),
