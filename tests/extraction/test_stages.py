@@ -219,6 +219,15 @@ def test_host_takes_the_meetings_country_and_the_hosted_travels():
     assert [(v.person, v.country) for v in visits] == [(1, "ZA")]
 
 
+def test_officials_at_home_take_the_one_destination_of_the_report():
+    result = extract(
+        "Foreign Minister Ana Silva of Portugal arrived in New Delhi on Monday. Prime Minister Raj Mehra "
+        "received her. President Devi Rao also met Silva."
+    )
+    countries = {o.name: o.country for o in result.officials}
+    assert countries == {"Ana Silva": "PT", "Raj Mehra": "IN", "Devi Rao": "IN"}
+
+
 def test_a_meeting_dates_the_trip_it_implies():
     import datetime as dt
 

@@ -89,6 +89,14 @@ def _home_countries(
                 and all(v.country != ctx.dateline_country for v in visits if v.person == idx)
             ):
                 p.country = ctx.dateline_country
+    # the host country of a report about visits to one country: officials of unknown nationality who are
+    # not travelling, at home where every visit told goes
+    destinations = {v.country for v in visits if v.status == "completed" and v.country}
+    if len(destinations) == 1 and not summit:
+        home = destinations.pop()
+        for idx, p in enumerate(doc.persons):
+            if p.country is None and p.name and not p.org_head and idx not in travellers:
+                p.country = home
 
 
 _COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterparts?\b")
