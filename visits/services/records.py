@@ -2,13 +2,20 @@
 
 import datetime
 import hashlib
+import logging
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import DataError, transaction
 
 from common.models import ReviewState
 from common.text import name_key
 from orgs.services import organisation_resolve
+from people.matching import Agreement, compare
 from people.models import Official, Position
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
@@ -22,6 +29,8 @@ from visits.services.writer_rules import (
     participants_owned,
 )
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class ApplyResult:
@@ -31,6 +40,8 @@ class ApplyResult:
     meetings: list[Meeting] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
+    # Records that could not be written (the rest of the source's records stand), said on the source.
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,36 +79,54 @@ def extraction_apply(
             orgs[name_key(item.get("name") or "")] = org
     people: dict[str, _Person] = {}
     for item in extraction.get("officials") or []:
-        person = _person(item, source=source, orgs=orgs, review_state=review_state)
-        if item.get("name"):
-            people[name_key(item["name"])] = person
-            if person.official:
-                result.officials.append(person.official)
+        with _degrade(result, "official", item.get("name")):
+            person = _person(item, source=source, orgs=orgs, review_state=review_state)
+            if item.get("name"):
+                people[name_key(item["name"])] = person
+                if person.official:
+                    result.officials.append(person.official)
     keys: set[str] = set()
     for item in extraction.get("visits") or []:
-        visit, key = _apply_visit(
-            item, source=source, people=people, orgs=orgs, review_state=review_state, result=result
-        )
-        if visit:
-            keys.add(key)
-            result.visits.append(visit)
+        with _degrade(result, "visit", item.get("visitor")):
+            visit, key = _apply_visit(
+                item, source=source, people=people, orgs=orgs, review_state=review_state, result=result
+            )
+            if visit:
+                keys.add(key)
+                result.visits.append(visit)
     for item in extraction.get("meetings") or []:
-        meeting, key = _apply_meeting(
-            item, source=source, people=people, result=result, review_state=review_state
-        )
-        if meeting:
-            keys.add(key)
-            result.meetings.append(meeting)
+        with _degrade(result, "meeting", ", ".join(map(str, item.get("participants") or []))):
+            meeting, key = _apply_meeting(
+                item, source=source, people=people, result=result, review_state=review_state
+            )
+            if meeting:
+                keys.add(key)
+                result.meetings.append(meeting)
     _drop_stale(source, keys, result)
     return result
 
 
+@contextmanager
+def _degrade(result: ApplyResult, kind: str, label: object) -> Iterator[None]:
+    """One record that cannot be written is skipped (and said so); the source and its other records stand."""
+    try:
+        with transaction.atomic():
+            yield
+    except (ValidationError, DataError, ValueError, TypeError, AttributeError) as exc:
+        log.warning("Skipped a %s (%s): %s", kind, label, exc)
+        result.counts[f"{kind}s skipped"] += 1
+        result.skipped.append(f"A {kind} ({str(label)[:80]}) could not be recorded: {type(exc).__name__}.")
+
+
 def _person(item: dict, *, source: Source, orgs: dict, review_state: str) -> _Person:
+    day = source.published
     name, country = (item.get("name") or "").strip(), (item.get("country") or "").upper()
     title = (item.get("title") or "").strip()
     if not name:
         return _Person(None, title, country, None)
-    official = official_resolve(name=name, country=country)
+    official = official_resolve(name=name, country=country, title=title or None, day=day)
+    if official is None:  # a name with no name in it ("H. E."): kept as written where it is used
+        return _Person(None, title, country, None)
     if review_state == ReviewState.ACCEPTED and official.review_state == ReviewState.UNREVIEWED:
         official.review_state = review_state  # records an editor enters (the demo) are accepted as a whole
         official.save(update_fields=["review_state", "updated_at"])
@@ -118,9 +147,8 @@ def _lookup(people: dict[str, _Person], name: str | None) -> _Person | None:
         return None
     if key in people:
         return people[key]
-    # "Aliyev" in a visit for "Kamran Aliyev" among the officials: a unique token-subset match.
-    tokens = set(key.split())
-    hits = [p for k, p in people.items() if tokens <= set(k.split()) or set(k.split()) <= tokens]
+    # "Aliyev" in a visit for "Kamran Aliyev" among the officials: the one the matching rules allow.
+    hits = [p for k, p in people.items() if compare(k, key) != Agreement.DIFFERENT]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -132,10 +160,12 @@ def _apply_visit(
         return None, ""
     person = _lookup(people, item.get("visitor"))
     visitor_country = (item.get("visitor_country") or (person.country if person else "") or "").upper()
-    if person is None and item.get("visitor"):
-        official = official_resolve(name=item["visitor"], country=visitor_country)
-        person = _Person(official, "", visitor_country, None)
     start, end = _date(item.get("start_date")), _date(item.get("end_date"))
+    if person is None and item.get("visitor"):
+        official = official_resolve(
+            name=item["visitor"], country=visitor_country, day=start or source.published
+        )
+        person = _Person(official, "", visitor_country, None)
     if start and end and end < start:
         end = None
     visitor = person.official if person else None
@@ -202,8 +232,13 @@ def _apply_meeting(
     for name in names:
         person = _lookup(people, name)
         if person is None:
-            official = official_resolve(name=name, country="")
-            person = _Person(official, "", official.country.code if official.country else "", None)
+            official = official_resolve(
+                name=name, country="", day=_date(item.get("date")) or source.published
+            )
+            # Where they were met is not their country (rule 1 of people/matching.py): only what is known.
+            person = _Person(
+                official, "", official.country.code if official and official.country else "", None
+            )
         resolved.append((name, person))
     key = _record_key(
         "meeting",

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from common.editing import mark_edited
 from people.models import Official
@@ -149,9 +147,34 @@ def test_a_second_source_on_the_same_visit_adds_evidence_not_a_twin():
 
 
 @pytest.mark.django_db
-def test_an_impossible_extraction_is_not_half_written():
+def test_a_record_that_cannot_be_written_is_skipped_and_the_rest_stands():
     source = kept_source()
     broken = {**EXTRACTION, "visits": [{**EXTRACTION["visits"][0], "destination_country": "ZZ"}]}
-    with pytest.raises(ValidationError, match="destination_country"), transaction.atomic():
-        extraction_apply(source=source, extraction=broken)
-    assert counts() == (0, 0, 0, 0, 0)
+    result = extraction_apply(source=source, extraction=broken)
+    assert result.counts["visits skipped"] == 1
+    assert result.skipped == ["A visit (Kamran Aliyev) could not be recorded: ValidationError."]
+    assert not Visit.objects.exists()  # nothing half-written of the skipped visit
+    assert Meeting.objects.count() == 1 and Official.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_name_in_any_script_or_with_no_name_in_it_fails_nothing():
+    source = kept_source()
+    extraction = {
+        **EXTRACTION,
+        "officials": [
+            {"name": "Сергей Лавров", "title": "Foreign Minister", "country": "RU"},
+            {"name": "H. E.", "title": "Ambassador", "country": "TJ"},
+        ],
+        "visits": [{**EXTRACTION["visits"][0], "visitor": "Сергей Лавров", "visitor_country": "RU"}],
+        "meetings": [{**EXTRACTION["meetings"][0], "participants": ["Сергей Лавров", "H. E.", "日本 太郎"]}],
+    }
+    result = extraction_apply(source=source, extraction=extraction)
+    assert result.skipped == []
+    visit = Visit.objects.get()
+    assert visit.visitor.name == "Сергей Лавров"
+    # "H. E." names nobody: it is not listed, and it fails nothing.
+    assert sorted(Meeting.objects.get().participants.values_list("name_as_written", flat=True)) == [
+        "Сергей Лавров",
+        "日本 太郎",
+    ]
