@@ -156,7 +156,7 @@ def source_parse(*, source_id: int) -> Source | None:
     except Exception as exc:  # any parser or write failure is recorded on the source, never lost
         log.exception("Parsing source %s failed", source_id)
         return _finish(source, Source.Status.FAILED, _public_error(exc), PARSER_VERSION)
-    notes = list(extraction.get("warnings") or [])
+    notes = list(extraction.get("warnings") or []) + result.skipped
     if not result.visits and not result.meetings:
         notes.append("No visit or meeting was found in this text.")
     source.extraction = extraction
