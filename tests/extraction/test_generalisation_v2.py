@@ -748,6 +748,22 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "welcomed_on_arrival_by_a_host_official",
+        "2023-02-22",
+        "Samoa Prime Minister Fiame Tuala arrived for the retreat. On arrival Fiame was welcomed by Lynda "
+        "Taviti, Fiji's Minister for Women.",
+        visits=[dict(visitor="Fiame Tuala", to="FJ", visitor_country="WS")],
+    ),
+    Case(
+        "a_compatriot_at_a_foreign_airport_tells_nothing",
+        "2018-08-17",
+        "South African President Cyril Rampa landed at the international airport. Rampa was met at the "
+        "airport by South Africa's Minister of International Relations, Lindiwe Sisa.",
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

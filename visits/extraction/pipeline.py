@@ -52,6 +52,7 @@ from .trips import (
     place_subject,
     unnamed_travellers,
     visits_in,
+    welcomed_on_arrival,
 )
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
@@ -156,6 +157,8 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
         visits = place_hosted(doc, sent, refs) or visits_in(doc, sent, refs, ctx, published, agent)
         visits += unnamed_travellers(doc, sent, refs)
+        if not visits:
+            visits = welcomed_on_arrival(doc, sent, refs, agent)
         kind_m = _KIND.search(sent.text) if ("visit" in low or "trip" in low or "tour" in low) else None
         ctx.trip_kind = kind_of(kind_m) if kind_m and not visits else None
         if (

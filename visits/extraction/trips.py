@@ -668,3 +668,39 @@ def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawV
             [(sent.start, sent.end)],
         )
     ]
+
+
+_WELCOMED_BY = re.compile(
+    r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received|greeted|met)\b[^.;]{0,40}?\bby\b", re.I
+)
+_ARRIVAL = re.compile(r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b|\bairport\b", re.I)
+
+
+def welcomed_on_arrival(doc: Doc, sent: Sentence, refs: list[Ref], agent: int) -> list[RawVisit]:
+    """ "On arrival X was welcomed by Fiji's Minister Y": an airport welcome is no meeting, but a foreigner
+    welcomed by an official of another country has come to that country."""
+    m = _WELCOMED_BY.search(sent.text)
+    if not m or not _ARRIVAL.search(sent.text):
+        return []
+    at = sent.start + m.start()
+    guests = [r.person for r in refs if r.start < at] or ([agent] if agent >= 0 else [])
+    hosts = [r.person for r in refs if r.start >= sent.start + m.end() and r.kind == "name"]
+    if not guests or not hosts:
+        return []
+    guest, host = doc.persons[guests[-1]], doc.persons[hosts[0]]
+    if not guest.country or not host.country or guest.country == host.country:
+        return []  # a compatriot meeting a leader at a foreign airport tells nothing of where it is
+    return [
+        RawVisit(
+            guests[-1],
+            host.country,
+            None,
+            None,
+            None,
+            "unknown",
+            "completed",
+            None,
+            True,
+            [(sent.start, sent.end)],
+        )
+    ]
