@@ -70,7 +70,7 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.92
+WHOLE_FLOOR = 0.925
 FROZEN_FLOOR = 0.90
 DEVELOPMENT_FLOOR = 0.93
 

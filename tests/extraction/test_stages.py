@@ -96,6 +96,11 @@ def test_ranks_and_styles_give_way_to_posts_and_list_posts_are_singular():
     assert people["Musa Dada"][0] == "Minister"
 
 
+def test_a_post_before_a_bracketed_acronym_and_a_rank_is_the_holders():
+    doc, _, _ = _doc("Chief of Army Staff (COAS) General Asad Munawar called on President Rustam Azimov.")
+    assert _people(doc)["Asad Munawar"][0] == "Chief of Army Staff"
+
+
 def test_abbreviated_post_is_not_plural():
     doc, _, _ = _doc("The MoS met him.")
     [tp] = doc.titles

@@ -554,6 +554,11 @@ def _persons(doc: Doc) -> None:
                 person.country = outer.country
                 if person.head in (("senator",), ("general",), ("colonel",), ("admiral",)):
                     person.title, person.head = outer.title, outer.head
+        if before is not None and before.head in _STYLES:
+            k = before.i
+            if k >= 3 and doc.tokens[k - 1].text == ")" and doc.tokens[k - 3].text == "(":
+                k -= 3  # "Chief of Army Staff (COAS) General X": the post before the rank
+            _attach(person, doc.title_ending.get(k))
         _attach(person, after)
         if before and before.plural:
             list_title = before
