@@ -176,6 +176,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 SOURCE_SWEEP_AFTER_SECONDS = env.int("SOURCE_SWEEP_AFTER_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
     "sweep-sources": {"task": "visits.tasks.sweep_sources", "schedule": 60.0},
+    "expire-import-previews": {"task": "visits.tasks.expire_import_previews", "schedule": 86400.0},
 }
 # API writes: with this on, a PUT, PATCH or DELETE without If-Match answers 428 (see common/api.py).
 API_REQUIRE_IF_MATCH = env.bool("API_REQUIRE_IF_MATCH", default=False)

@@ -49,3 +49,11 @@ def run_import_job(self, job_id: int, dry_run: bool = False, skip_rejected: bool
     from visits.services.jobs import import_job_run
 
     return import_job_run(job_id=job_id, dry_run=dry_run, skip_rejected=skip_rejected).status
+
+
+@shared_task(acks_late=True, soft_time_limit=300, time_limit=360)
+def expire_import_previews() -> int:
+    """Delete the uploads of previews nobody confirmed within a week (beat runs this daily)."""
+    from visits.services.jobs import import_jobs_expire
+
+    return import_jobs_expire()

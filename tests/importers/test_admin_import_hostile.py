@@ -156,3 +156,21 @@ def test_two_simultaneous_confirms_import_once(editor):
     assert codes == [302, 302]
     assert Visit.objects.count() == 1
     assert ImportJob.objects.get().status == ImportJob.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_preview_nobody_confirms_gives_up_its_upload_after_a_week(editor_client, tmp_path):
+    import datetime
+
+    from django.utils import timezone
+
+    from visits.services.jobs import import_jobs_expire
+
+    job = upload(editor_client, csv_upload())
+    path = tmp_path / job.file.path
+    assert import_jobs_expire() == 0 and path.exists()
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    assert import_jobs_expire() == 1
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and not job.file and not path.exists()
+    assert "expired" in job.errors[0]["message"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zipfile
 from dataclasses import asdict
 from typing import Any
@@ -17,6 +18,8 @@ from visits.services.imports import Progress, files_import
 LARGE_FILE_BYTES = 2 * 1024 * 1024
 LARGE_FILE_ROWS = 2_000
 LARGE_ZIP_MEMBERS = 200
+# An upload waiting for its confirm is kept this long, then deleted (the sweep task runs daily).
+PREVIEW_KEPT = datetime.timedelta(days=7)
 
 
 def _job_progress(job_id: int) -> tuple[Progress | None, Any]:
@@ -81,6 +84,24 @@ def import_job_confirm(*, job_id: int) -> bool:
         status=ImportJob.Status.QUEUED, progress_done=0
     )
     return bool(taken)
+
+
+def import_jobs_expire(*, older_than: datetime.timedelta = PREVIEW_KEPT) -> int:
+    """Previews nobody confirmed in time give up their uploads (the preview stays readable); how many."""
+    cutoff = timezone.now() - older_than
+    expired = 0
+    for job in ImportJob.objects.filter(status=ImportJob.Status.PREVIEW, created_at__lt=cutoff).exclude(
+        file=""
+    ):
+        _discard_file(job)
+        message = (
+            "The preview expired unconfirmed and its file was deleted; upload the file again to import it."
+        )
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED, errors=[{"message": message}]
+        )
+        expired += 1
+    return expired
 
 
 def job_error_message(exc: BaseException) -> str:
