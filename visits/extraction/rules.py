@@ -461,6 +461,8 @@ def events_in(
         city, country = _location(doc, sent, ctx, None)
     dates = find_dates(sent.text, sent.start, published)
     ev = m["ev"].strip()
+    if re.search(r"\b(?:press|news) conference\b|\bceremony\b|\bbanquet\b|\breception\b", ev, re.I):
+        return []  # ceremonies, banquets and press conferences are not meetings
     return [
         RawMeeting(
             people,
