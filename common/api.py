@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import json
 import logging
+import re
 from typing import Any
 
 from django.conf import settings
@@ -436,11 +437,22 @@ class ArchiveReadMixin:
         return response
 
 
+# Django's default message for a violated constraint names it ("Constraint “x_unique_y” is violated.").
+_CONSTRAINT_MESSAGE = re.compile(r"^Constraint “[^”]*” is violated\.$")
+CONSTRAINT_VIOLATED = "These values conflict with another record or with the record's rules."
+
+
+def _plain(messages: list[str]) -> list[str]:
+    return [CONSTRAINT_VIOLATED if _CONSTRAINT_MESSAGE.match(m) else m for m in messages]
+
+
 def _as_drf_error(exc: DjangoValidationError) -> serializers.ValidationError:
     if hasattr(exc, "error_dict"):
-        detail = {("non_field_errors" if k == "__all__" else k): v for k, v in exc.message_dict.items()}
+        detail = {
+            ("non_field_errors" if k == "__all__" else k): _plain(v) for k, v in exc.message_dict.items()
+        }
         return serializers.ValidationError(detail)
-    return serializers.ValidationError({"non_field_errors": exc.messages})
+    return serializers.ValidationError({"non_field_errors": _plain(exc.messages)})
 
 
 class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):

@@ -118,3 +118,14 @@ def test_an_unexpected_error_is_a_json_500_naming_nothing_of_the_server(anon_cli
     response = anon_client.get("/api/v1/visits/")
     assert response.status_code == 500
     assert response.json() == {"detail": "Server error."}
+
+
+def test_a_conflicting_write_names_no_constraint(editor_client):
+    VisitFactory(external_scheme="hsg", external_id="2024-001")
+    other = VisitFactory()
+    response = editor_client.patch(
+        f"/api/v1/visits/{other.pk}/", {"external_scheme": "hsg", "external_id": "2024-001"}, format="json"
+    )
+    assert response.status_code == 400
+    text = json.dumps(response.json())
+    assert "visit_unique_external_id" not in text and "Constraint" not in text
