@@ -121,11 +121,11 @@ def test_an_unexpected_error_is_a_json_500_naming_nothing_of_the_server(anon_cli
 
 
 def test_a_conflicting_write_names_no_constraint(editor_client):
-    VisitFactory(external_scheme="hsg", external_id="2024-001")
-    other = VisitFactory()
+    OrganisationFactory(wikidata_id="Q458")
+    other = OrganisationFactory()
     response = editor_client.patch(
-        f"/api/v1/visits/{other.pk}/", {"external_scheme": "hsg", "external_id": "2024-001"}, format="json"
+        f"/api/v1/organisations/{other.slug}/", {"wikidata_id": "Q458"}, format="json"
     )
     assert response.status_code == 400
-    text = json.dumps(response.json())
-    assert "visit_unique_external_id" not in text and "Constraint" not in text
+    text = json.dumps(response.json(), ensure_ascii=False)
+    assert "organisation_unique_wikidata_id" not in text and "Constraint" not in text
