@@ -764,6 +764,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "initials_and_talks_after_an_airport_welcome",
+        "2001-02-01",
+        "South African President Thabo Mokoena stopped briefly yesterday in Accra. On landing, the South "
+        "African President was greeted by the President, Mr J.A. Kwarteng, and the two Presidents then went "
+        "into closed-door talks in the VIP Lounge.",
+        visits=[dict(visitor="Thabo Mokoena", to="GH", city="Accra", visitor_country="ZA")],
+        meetings=[{"Thabo Mokoena", "J.A. Kwarteng"}],
+        officials={"J.A. Kwarteng": dict(title="President", country="GH")},
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -39,6 +39,13 @@ def test_frozen_split_rule():
     assert not is_frozen("c02") and not is_frozen("q04a") and not is_frozen("a01") and not is_frozen("s00")
 
 
+def test_initials_do_not_end_a_sentence_but_countries_may():
+    from visits.extraction.text import sentences as split
+
+    assert len(split("He met Mr J.A. Kufuor, the President. They talked.")) == 2
+    assert len(split("He flew to the U.S. The talks began.")) == 2
+
+
 # --- mentions and posts ------------------------------------------------------------------------------------
 
 

@@ -116,8 +116,8 @@ def _name_token(tok: Token, f: str, tag: str) -> bool:
     t = tok.text
     if not t[:1].isupper() or tag or f in STOPCAPS or f in INSTITUTION or f in HONORIFICS:
         return False
-    if len(t) >= 4 and t.isupper():
-        return False  # datelines and agency names: "ASTANA", "KAZINFORM"
+    if len(t) >= 4 and t.isupper() and ("." not in t or sum(c.isalpha() for c in t) > 2):
+        return False  # datelines and agency names: "ASTANA", "KAZINFORM" (initials "J.A." are a name's)
     if t in POSTNOMINALS:
         return False  # "Mark Binskin AC", "John Smith MP", "(retd)"
     if f.startswith(_PREFIXES):

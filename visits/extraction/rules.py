@@ -58,7 +58,7 @@ _PROTOCOL = re.compile(
     r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b",
     re.I,
 )
-_ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks)\b", re.I)
+_ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks|went into)\b", re.I)
 _MEET_HINTS = (
     "met",
     "meet",
@@ -311,7 +311,19 @@ def meetings_in(
     trig = m.group().lower()
     passive_met = bool(re.search(r"\b(?:was|were|been)\s+$", text[: m.start()]))
     if _PROTOCOL.search(text) and (passive_met or not _ACTIVE_MET.match(trig)):
-        return []
+        # "greeted at the airport by X, and the two then went into talks": the talks after the welcome count
+        later = next(
+            (
+                m2
+                for m2 in _MEET.finditer(text, m.end())
+                if _ACTIVE_MET.match(m2.group())
+                and not re.search(r"\b(?:was|were|been)\s+$", text[: m2.start()])
+            ),
+            None,
+        )
+        if later is None:
+            return []
+        m, trig, passive_met = later, later.group().lower(), False
     if "host" in trig and _BANQUET.search(text):
         return []  # "A dinner was hosted by PM X in honour of the guest": a banquet is not a meeting
     noun = trig.startswith(("talks", "meeting", "discussions", "negotiations", "consultations", "courtesy"))
@@ -354,9 +366,9 @@ def meetings_in(
         before = []  # "In a meeting with X, the sides ...": the subject is the person the article follows
     if "between" in trig:
         before, after = after, []  # "talks between A and B": both named after the trigger
-    symmetric = ("between" in trig or bool(re.match(r"(?:held|met|hold|had|at |sat|talked)", trig))) and len(
-        {r.person for r in before}
-    ) >= 2
+    symmetric = (
+        "between" in trig or bool(re.match(r"(?:held|met|hold|had|at |sat|talked|went into)", trig))
+    ) and len({r.person for r in before}) >= 2
     subj = [before[-1].person if passive else before[0].person] if before else [agent] if agent >= 0 else []
     summary = False
     objects: list[int] = []

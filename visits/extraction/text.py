@@ -202,6 +202,12 @@ def _is_abbreviation(piece: str, next_word: str = "") -> bool:
         and next_word not in _STARTERS
     ):
         return True  # "U.S. Ambassador": the country as a modifier, not the end of a sentence
+    if (
+        re.fullmatch(r"[A-Z]\.[A-Z]", word)
+        and word.lower() not in ("u.s", "u.k", "u.n", "e.u")
+        and (next_word[:1].isupper() and next_word not in _STARTERS)
+    ):
+        return True  # "Mr J.A. Kufuor": a person's initials, not the end of a sentence
     return word.lower() in _ABBREV - {"u.s", "u.k", "u.n", "no", "co"} or (len(word) == 1 and word.isupper())
 
 
