@@ -108,6 +108,11 @@ def test_a_post_before_a_bracketed_acronym_and_a_rank_is_the_holders():
     assert _people(doc)["Asad Munawar"][0] == "Chief of Army Staff"
 
 
+def test_a_portfolio_set_off_by_commas_between_post_and_name():
+    doc, _, _ = _doc("The gathering has also drawn the Minister of State, Aviation, Hadi Sirika; and others.")
+    assert _people(doc)["Hadi Sirika"][0] == "Minister of State"
+
+
 def test_abbreviated_post_is_not_plural():
     doc, _, _ = _doc("The MoS met him.")
     [tp] = doc.titles

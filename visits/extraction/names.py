@@ -305,6 +305,13 @@ def _title_before(doc: Doc, i: int) -> TitlePhrase | None:
         # the post must not already belong to a name before it ("X, Minister of Y, Z ...")
         if tp is not None and (tp.i == 0 or doc.tokens[tp.i - 1].text not in (",", "(")):
             return tp
+        k2 = k - 1  # "the Minister of State, Aviation, Hadi Sirika": a portfolio set off by commas
+        while k2 >= 0 and doc.tokens[k2].cap and doc.folded[k2] in INSTITUTION:
+            k2 -= 1
+        if k2 < k - 1 and k2 >= 0 and doc.tokens[k2].text == ",":
+            tp = doc.title_ending.get(k2)
+            if tp is not None and (tp.i == 0 or doc.tokens[tp.i - 1].text not in (",", "(")):
+                return tp
     return None
 
 
