@@ -174,3 +174,21 @@ def test_a_preview_nobody_confirms_gives_up_its_upload_after_a_week(editor_clien
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED and not job.file and not path.exists()
     assert "expired" in job.errors[0]["message"]
+
+
+@pytest.mark.django_db
+def test_a_zip_of_many_articles_is_previewed_on_a_worker_not_in_the_request(editor_client):
+    from visits.services import jobs
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(jobs.LARGE_ZIP_MEMBERS + 1):
+            archive.writestr(f"a{n}.txt", f"{ARTICLE} Report {n}.")
+    # The queueing waits for a commit this test never makes: the request only leaves the job queued.
+    response = editor_client.post(
+        reverse("admin:visits_importjob_import"), {"file": SimpleUploadedFile("many.zip", buffer.getvalue())}
+    )
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert jobs.job_is_large(job)
+    assert job.status == ImportJob.Status.QUEUED
