@@ -195,9 +195,14 @@ def _finish(source: Source, status: str, error: str, version: str) -> Source:
 def sources_reparse(*, source_ids: list[int]) -> int:
     """Queue a fresh parse of each source (after the transaction commits); returns how many were marked.
 
+    A source being parsed right now is left to that parse (two at once would write its records twice).
     A broker failure is logged, not raised: the sources stay pending and the sweep queues them later.
     """
-    ids = list(Source.objects.filter(pk__in=source_ids).values_list("pk", flat=True))
+    ids = list(
+        Source.objects.filter(pk__in=source_ids)
+        .exclude(status=Source.Status.PARSING)
+        .values_list("pk", flat=True)
+    )
     marked = {"status": Source.Status.PENDING, "error": "", "updated_at": timezone.now()}
     Source.objects.filter(pk__in=ids).update(**marked)
     for pk in ids:
