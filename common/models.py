@@ -35,3 +35,26 @@ class Curated(models.Model):
     def editor_owns(self, field: str) -> bool:
         """True when an editor changed `field` by hand."""
         return field in self.edited_fields
+
+
+class Deletion(models.Model):
+    """A record that is gone (deleted, or merged into another): what incremental sync reads to forget it.
+
+    Written for every deletion of a published record, whatever deleted it (admin, the API, a merge, a
+    re-parse or re-import dropping what no source supports, a cascade): see common/apps.py.
+    """
+
+    resource = models.CharField(max_length=20, help_text="The API resource: visits, meetings, officials …")
+    key = models.CharField(max_length=100, help_text="The id (or slug) it was served under.")
+    replaced_by = models.CharField(
+        max_length=100, blank=True, help_text="The id or slug it was merged into; blank for a deletion."
+    )
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Deletions since a moment, in order: the sync feed's one query.
+        indexes = [models.Index(fields=["deleted_at", "id"], name="deletion_since_idx")]
+        ordering = ["deleted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.resource}/{self.key}"

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from common.sync import DeletionViewSet
 from orgs.api import OrganisationViewSet
 from people.api import OfficialViewSet
 from visits.api import MeetingViewSet, OutcomeViewSet, SourceViewSet, TripViewSet, VisitViewSet
@@ -19,6 +20,7 @@ router.register("officials", OfficialViewSet, basename="official")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("sources", SourceViewSet, basename="source")
 router.register("countries", CountryViewSet, basename="country")
+router.register("deletions", DeletionViewSet, basename="deletion")
 router.register("trips", TripViewSet, basename="trip")
 router.register("outcomes", OutcomeViewSet, basename="outcome")
 

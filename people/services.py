@@ -53,6 +53,7 @@ def official_merge(*, survivor: Official, merged: Official) -> Official:
     if not survivor.country and merged.country:
         survivor.country = merged.country
         survivor.save(update_fields=["country", "name_key", "match_key", "updated_at"])
+    merged._replaced_by = survivor.slug  # the deletions feed says where it went
     merged.delete()
     return survivor
 

@@ -38,5 +38,6 @@ def visit_merge(*, survivor: Visit, merged: Visit, user=None) -> Visit:
     survivor.save()
     merged._history_user = user
     merged._change_reason = f"Merged into visit {survivor.pk}"
+    merged._replaced_by = survivor.pk  # the deletions feed says where it went
     merged.delete()
     return survivor
