@@ -106,7 +106,8 @@ _COMPANIONS = re.compile(
 _JOINERS = re.compile(
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
     r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|(?:also )?at the table (?:were|was)|"
-    r"also attending|attending (?:were|was)|present (?:were|was)|(?:were|was) (?:also )?present|"
+    r"also attending|attending (?:the (?:talks|meeting|session) )?(?:were|was)|present (?:were|was)|"
+    r"(?:were|was) (?:also )?present|"
     r"(?:has|have|had) (?:also )?drawn|participants included|also taking part|taking part (?:were|was)|"
     r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
     r"attendees) (?:are|were|was|is)?)",
