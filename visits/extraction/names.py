@@ -504,6 +504,7 @@ def _persons(doc: Doc) -> None:
     prev_person_end = -10
     list_title: TitlePhrase | None = None
     rejected: dict[int, tuple[int, int]] = {}
+    respectively = "respectively" in doc.text
     doc.runs = _name_runs(doc)
     for i, j in doc.runs:
         name = doc.text[toks[i].start : toks[j - 1].end]
@@ -514,7 +515,7 @@ def _persons(doc: Doc) -> None:
         nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
         in_list = prev in (",", "and", ";") and prev_person_end in (i - 1, i - 2) and not nxt_word
         of_country = _of_country(doc, j) if j - i >= 2 else None  # "Faure Gnassingbe of Togo;"
-        in_list = in_list or (j - i >= 2 and _respectively_after(doc, j))
+        in_list = in_list or (respectively and j - i >= 2 and _respectively_after(doc, j))
         after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
         context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
         multi = j - i >= 2

@@ -145,6 +145,8 @@ def _delegation_countries(doc: Doc, sents: list[Sentence]) -> None:
     """ "A delegation of Sri Lanka's Parliament headed by Speaker X": the head is of the delegation's country
     (set before posts are resolved, so that "the Sri Lankan leader" finds him)."""
     for sent in sents:
+        if "delegation" not in sent.text:
+            continue
         whose = _DELEGATION_OF.search(sent.text)
         if not whose or not _LED_BY.search(sent.text):
             continue

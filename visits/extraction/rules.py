@@ -453,6 +453,12 @@ def events_in(
     doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
 ) -> list[RawMeeting]:
     """A multilateral session a named official attended ("attended an informal meeting of ...")."""
+    low = sent.text.lower()
+    if not any(
+        k in low
+        for k in ("attended", "took part", "participated", "present at", "took place", "was held", "convened")
+    ):
+        return []
     m = _ATTEND.search(sent.text) or _TOOK_PLACE.search(sent.text)
     if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
         return []
@@ -489,8 +495,14 @@ def events_in(
     ]
 
 
+_JOINER_HINTS = ("attend", "present", "joined", "accompanied", "drawn", "table", "particip", "part", "among")
+
+
 def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
     """People a sentence adds to the meeting just reported ("also present were ...", "attended by ...")."""
+    low = sent.text.lower()
+    if not any(k in low for k in _JOINER_HINTS):
+        return []
     m = _JOINERS.search(sent.text)
     if not m or _PROTOCOL.search(sent.text):
         return []
@@ -499,6 +511,9 @@ def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
 
 def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | None:
     """People a sentence names as travelling with someone: (the one they accompany or -1, themselves)."""
+    low = sent.text.lower()
+    if not any(k in low for k in ("accompan", "travel", "along with", "delegation")):
+        return None
     m = _COMPANIONS.search(sent.text)
     if not m:
         return None

@@ -523,6 +523,13 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     from .people import _head_text, _plural_countries, _singular
 
     text = sent.text
+    candidates = [
+        tp
+        for tp in doc.titles
+        if sent.start <= doc.tokens[tp.i].start < sent.end and (tp.plural or tp.country) and not tp.org
+    ]
+    if not candidates:
+        return []
     low = text.lower()
     travel = _TRAVEL.search(text) if any(k in low for k in _TRAVEL_HINTS) else None
     meet = _TITLE_ONLY_MEET.search(text)
@@ -531,7 +538,7 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     covered = {k for r in refs for k in range(r.i, r.j)}
     places = sentence_places(doc, sent)
     out: list[RawVisit] = []
-    for tp in doc.titles:
+    for tp in candidates:
         if not (sent.start <= doc.tokens[tp.i].start < sent.end) or tp.i in covered or tp.org:
             continue
         codes = _plural_countries(doc, tp) if tp.plural else ([tp.country] if tp.country else [])
@@ -639,6 +646,8 @@ def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawV
     (a visitor without a name, of X's country)."""
     from .mentions import Person
 
+    if "delegation" not in sent.text:
+        return []
     m = _DELEGATION_WITH.search(sent.text)
     if not m:
         return []
@@ -679,6 +688,9 @@ _ARRIVAL = re.compile(r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b
 def welcomed_on_arrival(doc: Doc, sent: Sentence, refs: list[Ref], agent: int) -> list[RawVisit]:
     """ "On arrival X was welcomed by Fiji's Minister Y": an airport welcome is no meeting, but a foreigner
     welcomed by an official of another country has come to that country."""
+    low = sent.text.lower()
+    if " by " not in low or not any(k in low for k in ("airport", "arrival", "landing")):
+        return []
     m = _WELCOMED_BY.search(sent.text)
     if not m or not _ARRIVAL.search(sent.text):
         return []
