@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from common.api import record_version
 from common.editing import mark_edited
 from common.models import Curated
+from visits.nesting import nesting_touch
 
 # The hidden field carrying the version of the record the editor opened (templates/admin/change_form.html).
 VERSION_FIELD = "record_version"
@@ -57,6 +58,8 @@ class CuratedAdmin(SimpleHistoryAdmin):
         if change:
             mark_edited(obj, [name for name in form.changed_data if name != VERSION_FIELD])
         super().save_model(request, obj, form, change)
+        if change:
+            nesting_touch(record=obj)  # the visits and meetings showing it changed too
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         # Meetings edited inline on a visit's page are editor-owned too.

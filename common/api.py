@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import re
+import time
 from typing import Any
 
 from django.conf import settings
@@ -397,11 +398,8 @@ class ArchiveReadMixin:
         return api_exception_handler
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        # The newest change among the records returned; a deletion shows in the ETag only.
-        stamps = [getattr(row, "updated_at", None) for row in getattr(self.paginator, "rows", [])]
-        self.last_modified = max((s for s in stamps if s), default=None)
-        return response
+        # No Last-Modified on lists: a deletion changes a list but no row's date, so only the ETag is safe.
+        return super().list(request, *args, **kwargs)
 
     def paginate_queryset(self, queryset: models.QuerySet) -> list | None:
         rows = super().paginate_queryset(queryset)
@@ -432,7 +430,10 @@ class ArchiveReadMixin:
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
-        if self.last_modified and request.method in ("GET", "HEAD") and response.status_code == 200:
+        # HTTP dates have whole seconds: a change later in the same second would get the same date and a
+        # stale 304. So the date is given only once its second is over (the ETag serves until then).
+        settled = self.last_modified and time.time() >= int(self.last_modified.timestamp()) + 1
+        if settled and request.method in ("GET", "HEAD") and response.status_code == 200:
             response.headers["Last-Modified"] = http_date(self.last_modified.timestamp())
         return response
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 
 from common.models import Curated
+from visits.nesting import nesting_touch
 
 # Changing these is curation, not a correction of the record's content.
 NOT_CONTENT = frozenset({"review_state", "edited_fields", "created_at", "updated_at"})
@@ -55,4 +56,5 @@ def record_edit(
         instance.save()
         if save_related:
             save_related()
+        nesting_touch(record=instance)
     return instance

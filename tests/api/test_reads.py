@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from people.models import OfficialAlias
 from tests.factories import (
@@ -14,6 +15,7 @@ from tests.factories import (
     VisitFactory,
 )
 from tests.scenario import full_visit
+from visits.models import Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -195,13 +197,29 @@ def test_previous_link_returns_the_page_before(anon_client):
 
 def test_list_and_detail_answer_304_to_a_matching_etag(anon_client):
     visit = VisitFactory()
+    Visit.objects.filter(pk=visit.pk).update(updated_at=timezone.now() - datetime.timedelta(seconds=5))
     for url in ("/api/v1/visits/", f"/api/v1/visits/{visit.pk}/", "/api/v1/countries/"):
         first = anon_client.get(url)
-        assert first["ETag"] and first["Last-Modified"]
+        assert first["ETag"]
         again = anon_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304, url
-        since = anon_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-        assert since.status_code == 304, url
+    detail = anon_client.get(f"/api/v1/visits/{visit.pk}/")
+    since = anon_client.get(f"/api/v1/visits/{visit.pk}/", HTTP_IF_MODIFIED_SINCE=detail["Last-Modified"])
+    assert since.status_code == 304
+    # Lists carry no date: a deletion changes a list but no row's date.
+    assert "Last-Modified" not in anon_client.get("/api/v1/visits/")
+
+
+def test_a_change_within_the_same_second_never_gets_a_stale_304(anon_client, editor_client):
+    visit = VisitFactory()
+    url = f"/api/v1/visits/{visit.pk}/"
+    for purpose in ("First change", "Second change"):
+        response = editor_client.patch(url, {"purpose": purpose}, format="json")
+        assert response.status_code == 200
+        fresh = anon_client.get(url)
+        # Changed this very second: no date to compare yet, so If-Modified-Since cannot match.
+        assert "Last-Modified" not in fresh
+        assert fresh.json()["purpose"] == purpose
 
 
 def test_changed_record_no_longer_matches_its_etag(anon_client):

@@ -52,3 +52,19 @@ def test_the_feed_starts_where_it_is_asked_to_and_filters_by_resource(anon_clien
     assert _deletions(anon_client, since=later.isoformat()) == [("officials", "someone", "")]
     assert _deletions(anon_client, resource="visits") == [("visits", str(old_id), "")]
     assert anon_client.get("/api/v1/deletions/", {"since": "yesterday"}).status_code == 400
+
+
+def test_renaming_an_official_moves_every_visit_and_meeting_showing_them(anon_client, editor_client):
+    official = OfficialFactory(name="Kamran Aliyev", slug="kamran-aliyev")
+    made = VisitFactory(visitor=official)
+    attended = MeetingFactory()
+    ParticipantFactory(meeting=attended, official=official)
+    since = timezone.now().isoformat()
+    response = editor_client.patch(
+        "/api/v1/officials/kamran-aliyev/", {"name": "Kamran Aliev"}, format="json"
+    )
+    assert response.status_code == 200
+    visits = {v["id"] for v in anon_client.get("/api/v1/visits/", {"updated_after": since}).json()["results"]}
+    meetings = anon_client.get("/api/v1/meetings/", {"updated_after": since}).json()["results"]
+    assert visits == {made.pk, attended.visit_id}
+    assert [m["id"] for m in meetings] == [attended.pk]

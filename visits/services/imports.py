@@ -30,6 +30,7 @@ from visits.importers.articles import ArticleRow
 from visits.importers.detect import detect_format, iter_paths
 from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning, RowError, VisitRow
 from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
+from visits.nesting import nesting_touch
 from visits.services.officials_index import ImportPeople, PersonMention, same_person
 from visits.services.sources import source_submit
 from visits.services.writer_rules import (
@@ -430,7 +431,9 @@ class _Writer:
             else:
                 counts["unchanged"] += 1
             if not participants_owned(meeting):
-                Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
+                added = Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
+                if added and meeting.pk in {mt.pk for mt in visit.import_meetings}:
+                    nesting_touch(record=added[0])  # an existing meeting and its visit changed
         for key, meeting in known.items():
             if key not in seen and droppable(meeting):
                 meeting.delete()  # the corrected file no longer names this meeting

@@ -19,6 +19,7 @@ from people.matching import Agreement, compare
 from people.models import Official, Position
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.nesting import nesting_touch
 from visits.services.identity import same_meeting, same_participant, same_visit
 from visits.services.writer_rules import (
     Roster,
@@ -288,7 +289,7 @@ def _apply_meeting(
         official = person.official
         if not roster.admit(getattr(official, "pk", None), name):
             continue
-        Participant.objects.create(
+        added = Participant.objects.create(
             meeting=meeting,
             official=official,
             name_as_written=name[:200],
@@ -298,6 +299,7 @@ def _apply_meeting(
             if visit and visit.visitor_id == getattr(official, "pk", None)
             else Participant.Role.PARTICIPANT,
         )
+        nesting_touch(record=added)  # the meeting and its visit show their participants
     Evidence.objects.update_or_create(
         source=source, meeting=meeting, defaults={"key": key, "spans": item.get("evidence") or []}
     )
