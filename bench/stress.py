@@ -247,12 +247,16 @@ def main() -> int:
             thread.join(args.seconds + 60)
 
         log("draining: the sweep queues again what the killed workers held", "stress")
-        deadline = time.monotonic() + args.drain
+        drain_start = time.monotonic()
+        deadline = drain_start + args.drain
         statuses = source_statuses(database_url)
+        swept = 0
         while time.monotonic() < deadline and (statuses["pending"] or statuses["parsing"]):
             time.sleep(5)
-            manage(env, "sweep_sources", "--older-than", "10")
+            said = manage(env, "sweep_sources", "--older-than", "10", capture=True)
+            swept += int(said.split()[0])
             statuses = source_statuses(database_url)
+        drained = time.monotonic() - drain_start
 
         lost = 0
         for visit in visits:
@@ -276,6 +280,7 @@ def main() -> int:
     print(f"5xx: {errors}")
     print(f"lost writes: {lost}")
     print(f"sources not parsed/failed at the end: {stuck}  ({dict(statuses)})")
+    print(f"drain: {drained:.0f} s, sources the sweep queued again: {swept}")
     print(f"duplicate officials: {duplicates}")
     return 1 if errors or lost or stuck or duplicates else 0
 
