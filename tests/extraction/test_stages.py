@@ -113,6 +113,21 @@ def test_a_portfolio_set_off_by_commas_between_post_and_name():
     assert _people(doc)["Hadi Sirika"][0] == "Minister of State"
 
 
+def test_possessive_country_names_a_person_and_acronyms_need_capitals():
+    doc, _, _ = _doc(
+        "Trump agreed to meet North Korea's Kim Jong Un before May. On the UK's Future Combat Air System "
+        "they agreed. He landed at John F. Kennedy International Airport. Who said so?"
+    )
+    people = _people(doc)
+    assert people == {"Kim Jong Un": (None, "KP")}, people
+    assert not doc.orgs
+
+
+def test_premier_and_prime_minister_are_one_office():
+    doc, _, _ = _doc("Prime Minister Abiy Ahmed spoke. Premier Abiy then left.")
+    assert [p.name for p in doc.persons] == ["Abiy Ahmed"]
+
+
 def test_abbreviated_post_is_not_plural():
     doc, _, _ = _doc("The MoS met him.")
     [tp] = doc.titles

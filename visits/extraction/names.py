@@ -133,6 +133,15 @@ def _tag(doc: Doc, g: Gazetteer) -> None:
     i = 0
     while i < n:
         hit = g.match(doc.folded, i) if doc.tokens[i].text[:1].isupper() else None
+        if (
+            hit
+            and hit[0] == 1
+            and hit[1].kind == "org"
+            and hit[1].code
+            and doc.folded[i] == hit[1].code.lower()
+            and not doc.tokens[i].text.isupper()
+        ):
+            hit = None  # "Kim Jong Un", "Who": an acronym is written in capitals
         if hit:
             length, entry = hit
             if entry.kind == "org":
@@ -374,6 +383,10 @@ _TOP_OFFICES = frozenset(
 )
 
 
+# Two words for one office ("Premier Abiy" is "Prime Minister Abiy Ahmed").
+_OFFICE_SAME = {("premier",): ("prime", "minister"), ("amir",): ("emir",)}
+
+
 def _spelling_variant(a: list[str], b: list[str]) -> bool:
     """Two spellings of one name: same first and last word, the same number of words, and the words that
     differ alike ("Mehmood"/"Mahmood"), not "Hamad bin Khalifa Al Thani" / "Hamad bin Jassim ... Al Thani"."""
@@ -391,7 +404,12 @@ def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -
     best = -1
     for idx in range(len(doc.persons) - 1, -1, -1):
         p = doc.persons[idx]
-        if tp is not None and tp.head in _TOP_OFFICES and p.head in _TOP_OFFICES and tp.head != p.head:
+        if (
+            tp is not None
+            and tp.head in _TOP_OFFICES
+            and p.head in _TOP_OFFICES
+            and _OFFICE_SAME.get(tp.head, tp.head) != _OFFICE_SAME.get(p.head, p.head)
+        ):
             continue  # "Sultan Ibrahim" after "Prime Minister Anwar Ibrahim": another person
         if keys <= p.keys or p.keys <= keys:
             best = idx
@@ -515,6 +533,16 @@ def _persons(doc: Doc) -> None:
         nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
         in_list = prev in (",", "and", ";") and prev_person_end in (i - 1, i - 2) and not nxt_word
         of_country = _of_country(doc, j) if j - i >= 2 else None  # "Faure Gnassingbe of Togo;"
+        if (
+            of_country is None
+            and j - i >= 2
+            and i >= 2
+            and fd[i - 1] == "'s"
+            and doc.tag[i - 2] == "country"
+            and (j >= len(fd) or not toks[j].cap)  # not "the UK's Future Combat Air System"
+        ):
+            place = doc.place_at.get(i - 2)  # "North Korea's Kim Jong Un"
+            of_country = place.code if place is not None else None
         in_list = in_list or (respectively and j - i >= 2 and _respectively_after(doc, j))
         after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
         context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
@@ -530,8 +558,12 @@ def _persons(doc: Doc) -> None:
             or (prev in HONORIFICS and prev not in _NOT_OFFICIAL_STYLES)
             or (prev == ")" and i >= 2 and toks[i - 2].text in POSTNOMINALS)
         )
-        if j < len(fd) and fd[j] in FACILITY_NOUNS and toks[j].text[:1].islower():
-            continue  # "Bai Dinh pagoda", "Nurly Zher programme": a place or a programme
+        if (
+            j < len(fd)
+            and (fd[j] in FACILITY_NOUNS or fd[j] in ("international", "memorial"))
+            and not (before or after)
+        ):
+            continue  # "Bai Dinh pagoda", "John F. Kennedy International Airport": a place or a programme
         if prev == "(" and nxt == ")" and all(toks[k].text.isupper() for k in range(i, j)):
             continue  # "(SVR)", "(GDF)": an acronym in brackets
         if adverb or not (
