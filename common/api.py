@@ -266,6 +266,7 @@ class KeysetPagination(BasePagination):
         self.page_size = self._page_size(request)
         cursor = self._decode(request.query_params.get("cursor"), model_field)
         backwards = bool(cursor and cursor[0] == "p")
+        self.count = self._count(request, queryset)
         # Related rows are fetched once for the whole page, however many queries read it.
         lookups = queryset._prefetch_related_lookups
         rows = Keyset(self.field, self.descending).read(
@@ -335,14 +336,27 @@ class KeysetPagination(BasePagination):
         url = self.request.build_absolute_uri()
         return replace_query_param(url, "cursor", self._encode(direction, row))
 
+    def _count(self, request: Request, queryset: models.QuerySet) -> int | None:
+        """The exact number of records the filters select, only when asked (`?count=true`): a scan."""
+        raw = request.query_params.get("count", "")
+        if raw in ("", "false", "0"):
+            return None
+        if raw not in ("true", "1"):
+            raise serializers.ValidationError({"count": ["Enter true or false."]})
+        return queryset.order_by().count()
+
     def get_paginated_response(self, data: list) -> Response:
-        return Response(
-            {
-                "next": self._link("n", self.next_row),
-                "previous": self._link("p", self.previous_row),
-                "results": data,
-            }
-        )
+        links = {"next": self._link("n", self.next_row), "previous": self._link("p", self.previous_row)}
+        body = {**links, "results": data}
+        headers = {}
+        if self.count is not None:
+            body = {"count": self.count, **body}
+            headers["X-Total-Count"] = str(self.count)
+        # RFC 8288: the same links in a header, for clients that page without reading the body.
+        web_links = [f'<{url}>; rel="{rel}"' for rel, url in links.items() if url]
+        if web_links:
+            headers["Link"] = ", ".join(web_links)
+        return Response(body, headers=headers)
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         link = {"type": "string", "format": "uri", "nullable": True}
@@ -350,6 +364,10 @@ class KeysetPagination(BasePagination):
             "type": "object",
             "required": ["next", "previous", "results"],
             "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": "How many records the filters select; only with `?count=true`.",
+                },
                 "next": {**link, "description": "The next page; null on the last."},
                 "previous": {**link, "description": "The previous page; null on the first."},
                 "results": {**schema, "description": "The records on this page."},
@@ -378,6 +396,13 @@ class KeysetPagination(BasePagination):
                 "required": False,
                 "description": "Sort order; the first is the default. Records without a value come last.",
                 "schema": {"type": "string", "enum": list(view.keyset_orderings)},
+            },
+            {
+                "name": "count",
+                "in": "query",
+                "required": False,
+                "description": "true: also the exact number of records selected (`count`, `X-Total-Count`).",
+                "schema": {"type": "boolean"},
             },
         ]
 

@@ -353,3 +353,16 @@ def test_an_undated_meeting_is_found_by_its_visits_dates(anon_client):
     assert [m["id"] for m in found] == [undated.pk]
     in_2023 = anon_client.get("/api/v1/meetings/", {"year": "2023"}).json()["results"]
     assert [m["id"] for m in in_2023] == [dated.pk]
+
+
+def test_count_true_gives_the_exact_total_and_link_headers_follow_rfc_8288(anon_client):
+    VisitFactory.create_batch(3, destination_country="TJ")
+    VisitFactory(destination_country="KZ")
+    first = anon_client.get("/api/v1/visits/", {"destination": "TJ", "page_size": 2, "count": "true"})
+    body = first.json()
+    assert body["count"] == 3 and first["X-Total-Count"] == "3"
+    assert first["Link"] == f'<{body["next"]}>; rel="next"'
+    second = anon_client.get(body["next"])
+    assert 'rel="previous"' in second["Link"] and "count" in second.json()
+    assert "count" not in anon_client.get("/api/v1/visits/").json()
+    assert anon_client.get("/api/v1/visits/", {"count": "maybe"}).status_code == 400
