@@ -123,6 +123,24 @@ def test_possessive_country_names_a_person_and_acronyms_need_capitals():
     assert not doc.orgs
 
 
+def test_post_for_someone_and_an_invitation_of_someone():
+    doc, _, _ = _doc(
+        "Oleksandr Marenko, spokesman for President Kuchma, said so. At the invitation of Nursultan "
+        "Nazarov, Chinese President Xi Jin has come to Kazakhstan on a state visit."
+    )
+    people = _people(doc)
+    assert people["Oleksandr Marenko"][0] == "spokesman"
+    assert "Nursultan Nazarov" in people
+
+
+def test_abbreviated_posts_have_no_plural_but_words_do():
+    from visits.extraction.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.match_title(["moses"], 0) == 0  # not the plural of "MoS"
+    assert g.match_title(["kings"], 0) == 1 and g.match_title(["ministers"], 0) == 1
+
+
 def test_premier_and_prime_minister_are_one_office():
     doc, _, _ = _doc("Prime Minister Abiy Ahmed spoke. Premier Abiy then left.")
     assert [p.name for p in doc.persons] == ["Abiy Ahmed"]

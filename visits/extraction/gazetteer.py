@@ -342,6 +342,9 @@ def _load_landmarks(g: Gazetteer) -> None:
         g.add(phrase.strip(), Entry("city", code.strip(), city or phrase.strip()))
 
 
+_ABBREVIATED_POSTS = frozenset({"pm", "fm", "eam", "mos", "dpm", "cm", "sg", "unsg", "mp"})
+
+
 def _load_titles(g: Gazetteer) -> None:
     for line in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -349,7 +352,9 @@ def _load_titles(g: Gazetteer) -> None:
             continue
         key = phrase_key(line)
         plural = key[-1] + ("es" if key[-1].endswith(("s", "sh", "ch")) else "s")
-        for k in (key, (*key[:-1], plural)):
+        # abbreviations ("MoS", "FM", "PM") have no plural to make ("Moses" is a name)
+        forms = (key,) if key[0] in _ABBREVIATED_POSTS else (key, (*key[:-1], plural))
+        for k in forms:
             bucket = g.titles.setdefault(k[0], [])
             if k not in bucket:
                 bucket.append(k)

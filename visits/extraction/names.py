@@ -545,7 +545,12 @@ def _persons(doc: Doc) -> None:
             of_country = place.code if place is not None else None
         in_list = in_list or (respectively and j - i >= 2 and _respectively_after(doc, j))
         after_plural = prev in ("-", ":") and i >= 2 and doc.tag[i - 2] == "title"
-        context = prev in PERSON_CONTEXT or nxt in SPEECH_VERBS or after_plural
+        context = (
+            prev in PERSON_CONTEXT
+            or nxt in SPEECH_VERBS
+            or after_plural
+            or (prev == "of" and i >= 2 and fd[i - 2] in ("invitation", "behalf", "leadership"))
+        )
         multi = j - i >= 2
         adverb = j - i == 1 and fd[i].endswith("ly") and prev in ("", ".", '"')
         if before and nxt_word and i > 0 and toks[i - 1].text == ",":

@@ -113,7 +113,15 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
                     elif toks[m].text == "," and m + 1 < n and toks[m + 1].cap and fd[m + 1] in INSTITUTION:
                         m += 1  # "Minister of Tourism, Industry and Commerce"
                     elif g.match_title(fd, m) and toks[m].cap:
-                        m += g.match_title(fd, m)
+                        after = m + g.match_title(fd, m)
+                        if (
+                            after < n
+                            and toks[after].cap
+                            and not doc.tag[after]
+                            and fd[after] not in INSTITUTION
+                        ):
+                            break  # "spokesman for President Kuchma": the inner post is someone else's
+                        m = after
                         end = m
                     else:
                         break
