@@ -80,7 +80,9 @@ def test_a_meeting_is_the_same_when_day_and_a_counterpart_agree():
 
 
 def _pairs() -> list[dict]:
-    return json.loads((EVAL / "pairs" / "dev_pairs.json").read_text(encoding="utf-8"))
+    """The dev pairs; none (so the test is skipped) where shared/ is not beside the clone: CI has it."""
+    path = EVAL / "pairs" / "dev_pairs.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def _ingest(name: str) -> None:
