@@ -342,6 +342,8 @@ def meetings_in(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
     ):
         return []  # "after the meeting with X": a meeting already told, or one not told here
+    if re.search(r",\s*which\s+(?:[\w-]+\s+){0,2}$", text[: m.start()]):
+        return []  # "a delegation from his ministry, which had held meetings": no person's meeting
     if trig.startswith("at ") and (_JOINERS.search(text) or re.search(r"\bjoined\b", text[: m.start()])):
         return []  # "Present at the meeting were X and Y": people joining the meeting told before
     if trig.startswith(("talked over", "talked about")) and not re.search(r"\band\b", text[: m.start()]):
