@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from common.sync import DeletionViewSet
+from config.dumps import dump, dumps_index
 from orgs.api import OrganisationViewSet
 from people.api import OfficialViewSet
 from visits.api import MeetingViewSet, OutcomeViewSet, SourceViewSet, TripViewSet, VisitViewSet
@@ -25,6 +26,8 @@ router.register("trips", TripViewSet, basename="trip")
 router.register("outcomes", OutcomeViewSet, basename="outcome")
 
 urlpatterns = [
+    path("v1/dumps/", dumps_index, name="dumps"),
+    path("v1/dumps/<str:resource>.<str:fmt>", dump, name="dump"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
