@@ -777,6 +777,17 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "welcomed_the_fact_is_no_meeting_but_a_courtesy_call_received_is",
+        "2014-07-29",
+        "TOKYO - Minister for Foreign Affairs Fumio Kishimoto received a courtesy call from U.S. Ambassador "
+        "to Japan Caroline Kenyon. The minister also welcomed the fact that Foreign Secretary Jane Hunt had "
+        "come with a large delegation, which had held meetings with its Japanese counterpart.",
+        meetings=[{"Fumio Kishimoto", "Caroline Kenyon"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

@@ -49,6 +49,12 @@ _MEET = re.compile(
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
     re.I,
 )
+_NOT_A_GUEST = re.compile(
+    r"\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:fact|decision|news|progress|"
+    r"agreement|move|results?|outcome|readiness|initiative|proposals?|steps?|efforts?|signing|idea|growth|"
+    r"message|letter|invitation|award|report|support|commitment|statement)\b",
+    re.I,
+)
 _SCHEDULED = re.compile(
     r"\bon (?:his|her|their|the) (?:[\w-]+(?:'s)? )?(?:schedule|agenda|programme|program|itinerary)\b", re.I
 )
@@ -342,6 +348,8 @@ def meetings_in(
         r"\b(?:after|following|before|since)\s+(?:the|their|this|that)\s+$", text[: m.start()], re.I
     ):
         return []  # "after the meeting with X": a meeting already told, or one not told here
+    if re.match(r"(?:welcom|receiv|greet|host)", trig) and _NOT_A_GUEST.match(text[m.end() :]):
+        return []  # "welcomed the fact that ...", "received a message from ...": no guest
     if re.search(r",\s*which\s+(?:[\w-]+\s+){0,2}$", text[: m.start()]):
         return []  # "a delegation from his ministry, which had held meetings": no person's meeting
     if trig.startswith("at ") and (_JOINERS.search(text) or re.search(r"\bjoined\b", text[: m.start()])):
