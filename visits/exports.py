@@ -118,11 +118,14 @@ def _spreadsheet_safe(value: object) -> object:
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
-    """The filtered list as CSV; the first line is a `#` comment with the citation and permalink."""
+    """The filtered list as CSV: a header row, then one visit a line (spreadsheets and pandas read it as is).
+
+    The citation and permalink travel in headers (`Link: rel="cite-as"`, `X-Citation`), not in the file.
+    """
     listing = read_filters(request.GET)
     if not listing.valid:
         return _invalid(listing)
-    citation, _ = _citation(request, listing)
+    citation, permalink = _citation(request, listing)
     writer = csv.writer(_Echo())
     try:
         visits = _started(listing)
@@ -130,7 +133,6 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         return _unavailable()
 
     def lines() -> Iterator[str]:
-        yield f"# {citation}\r\n"
         yield writer.writerow(COLUMNS)
         for visit in visits:
             row = _row(request, visit)
@@ -138,6 +140,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="visits.csv"'
+    response["Link"] = f'<{permalink}>; rel="cite-as"'
+    response["X-Citation"] = citation.encode("ascii", "replace").decode()
     return response
 
 
