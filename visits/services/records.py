@@ -206,10 +206,14 @@ def _apply_visit(
         visit.full_clean(exclude=["visitor", "visitor_position"])
         visit.save()
         result.counts["visits created"] += 1
-    elif assign_unless_edited(visit, values if evidence else fill_blanks(visit, values)):
-        visit.full_clean(exclude=["visitor", "visitor_position"])
-        visit.save()
-        result.counts["visits updated"] += 1
+    else:
+        # Locked and read afresh: an editor's change made meanwhile (and its editor-owned mark) stands.
+        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        changed = assign_unless_edited(visit, values if evidence else fill_blanks(visit, values))
+        if changed:
+            visit.full_clean(exclude=["visitor", "visitor_position"])
+            visit.save(update_fields=[*changed, "updated_at"])
+            result.counts["visits updated"] += 1
     purpose = values["purpose"].lower()
     for org in orgs.values():
         if purpose and (
