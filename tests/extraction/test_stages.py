@@ -311,6 +311,18 @@ def test_a_delegation_travelling_with_a_visitor_is_an_unnamed_visitor():
     ]
 
 
+def test_every_record_has_evidence_even_unnamed_ones():
+    text = (
+        "The parliament speakers of Azerbaijan and Armenia held talks in Geneva on Monday. Portuguese "
+        "President Marcelo Sousa flew to New Delhi, where he met Prime Minister Raj Mehra. A high-level "
+        "delegation is travelling with Sousa."
+    )
+    result = extract(text)
+    records = [*result.officials, *result.visits, *result.meetings]
+    assert records and all(r.evidence for r in records)
+    assert all(0 <= s < e <= len(text) for r in records for s, e in r.evidence)
+
+
 def test_mangled_text_never_fails_a_stage():
     texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(EVAL.glob("*.json"))[:20]]
     texts = texts or ["President Jane Doe met Prime Minister John Roe in Paris on Monday."]

@@ -572,7 +572,8 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
         city = place.name if place.kind == "city" else None
         for code in codes:
             title = _singular(_head_text(doc, tp)) if tp.plural else tp.title
-            doc.persons.append(Person(None, frozenset(), title, tp.head, code, first=tp.i))  # type: ignore[arg-type]
+            span = [(doc.tokens[tp.i].start, doc.tokens[tp.j - 1].end)]  # the post stands as its evidence
+            doc.persons.append(Person(None, frozenset(), title, tp.head, code, first=tp.i, spans=span))  # type: ignore[arg-type]
             idx = len(doc.persons) - 1
             out.append(
                 RawVisit(
@@ -661,7 +662,15 @@ def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawV
     if trip is None or not lead.country or trip.country == lead.country:
         return []
     doc.persons.append(
-        Person(None, frozenset(), "delegation", ("delegation",), lead.country, first=after[0].i)
+        Person(
+            None,  # type: ignore[arg-type]
+            frozenset(),
+            "delegation",
+            ("delegation",),
+            lead.country,
+            first=after[0].i,
+            spans=[(sent.start + m.start(), sent.start + m.end())],
+        )
     )  # type: ignore[arg-type]
     return [
         RawVisit(
