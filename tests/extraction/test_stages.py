@@ -311,6 +311,15 @@ def test_a_delegation_travelling_with_a_visitor_is_an_unnamed_visitor():
     ]
 
 
+def test_a_named_session_told_twice_is_one_meeting():
+    result = extract(
+        "President Ana Costa attended the Summit of the Portuguese Language Countries in Luanda. Prime "
+        "Minister Jose Neves also attended the Summit of the Portuguese Language Countries in Luanda."
+    )
+    assert len(result.meetings) == 1
+    assert sorted(result.meetings[0].participants) == ["Ana Costa", "Jose Neves"]
+
+
 def test_every_record_has_evidence_even_unnamed_ones():
     text = (
         "The parliament speakers of Azerbaijan and Armenia held talks in Geneva on Monday. Portuguese "

@@ -339,6 +339,19 @@ def _build(
         if twin is not None:
             twin.date = twin.date or m.date
             continue
+        session = next(
+            (
+                k
+                for k in kept
+                if m.name and k.name and k.name.lower() == m.name.lower() and k.country == m.country
+            ),
+            None,
+        )
+        if session is not None:  # the same named session told twice: one meeting of everyone named
+            session.people += [p for p in m.people if p not in session.people]
+            session.evidence += m.evidence
+            session.date = session.date or m.date
+            continue
         kept.append(m)
     for m in kept:
         names: list[str | None] = [doc.persons[i].name for i in m.people]
