@@ -70,8 +70,8 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.935
-FROZEN_FLOOR = 0.90
+WHOLE_FLOOR = 0.937
+FROZEN_FLOOR = 0.905
 FROZEN_KIND_FLOOR = 0.84  # each of officials, visits and meetings on the frozen part
 DEVELOPMENT_FLOOR = 0.95
 

@@ -788,6 +788,18 @@ CASES += [
     ),
 ]
 
+CASES += [
+    Case(
+        "a_future_call_and_then_talks_are_planned",
+        "2021-04-07",
+        "In Brunei he will first pay a courtesy call on the Sultan and then hold talks with Foreign Minister "
+        "Dato Erwin Yusof. On Monday Foreign Secretary Dominic Raeburn opened a three-day visit to Russia "
+        "today with talks with Russian Foreign Minister Igor Ivanchenko.",
+        visits=[dict(visitor="Dominic Raeburn", to="RU")],
+        meetings=[{"Dominic Raeburn", "Igor Ivanchenko"}],
+    ),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v2(case: Case):

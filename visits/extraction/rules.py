@@ -338,6 +338,15 @@ def meetings_in(
     window = text[m.start() : m.end()] + tail if noun else text[max(0, m.start() - 45) : m.end()] + tail
     if _FUTURE.search(window) or re.search(r"\b(?:will|to|would)\s+$", text[: m.start()]):
         return []
+    if noun and re.search(
+        r"\b(?:will|would|shall|is to|are to|due to|set to|plans? to)\s+(?:[\w-]+\s+){0,3}$",
+        text[: m.start()],
+    ):
+        return []  # "he will first pay a courtesy call on X", "to hold talks with X": not yet held
+    if re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", text[: m.start()]) and _FUTURE.search(
+        text[: m.start()]
+    ):
+        return []  # "he will first call on the Sultan and then hold talks with X": the same future
     if noun and re.search(r"\b(?:for|to hold|to have|to attend)\s+(?:a |an |the )?$", text[: m.start()]):
         return []  # "flew to Tegucigalpa for a meeting with the President": a purpose, not yet a meeting
     if (noun and m.start() < 6 and (_FUTURE.search(text) or _SCHEDULED.search(text))) or _SCHEDULED.search(
