@@ -14,7 +14,8 @@ from visits.extraction.people import analyse
 from visits.extraction.refs import collect
 from visits.extraction.rules import Context, RawMeeting
 from visits.extraction.text import normalise, sentences
-from visits.extraction.trips import destination_list, place_hosted, unnamed_travellers
+from visits.extraction.travellers import place_hosted, unnamed_travellers
+from visits.extraction.trips import destination_list
 
 from .split import is_frozen
 

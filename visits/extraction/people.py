@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from .gazetteer import fold, gazetteer
 from .mentions import Doc, Mention, TitlePhrase
-from .names import _attach, _persons, _tag, _title_before
+from .merge import _attach
+from .names import _persons, _tag, _title_before
 from .posts import _titles
 from .text import tokenize
 

@@ -4,12 +4,12 @@ Stages, each with typed results and its own tests (tests/extraction/test_stages.
 
 1. text (text.py): same-length normalisation, tokens with offsets, sentences.
 2. mentions (names.py, posts.py, mentions.py): places, organisations, posts and name runs -> `Doc`.
-3. people (people.py): mentions merged into `Person`s with their posts and countries; names confirmed
+3. people (people.py, merge.py): mentions merged into `Person`s with their posts and countries; names confirmed
    later, plural posts handing out their countries, places inside names dropped.
 4. coreference (refs.py): per sentence, `Ref`s to people by name, by post or abbreviation ("the FM",
    "the Chinese president") and by pronoun.
-5. events per sentence (trips.py, rules.py, events.py): `RawVisit`s and `RawMeeting`s (with hosts),
-   attendance lists, companions.
+5. events per sentence (trips.py, travellers.py, rules.py, events.py): `RawVisit`s and `RawMeeting`s
+   (with hosts), officials named only by post, attendance lists, companions.
 6. nationality and implied trips (nationality.py): countries of officials the article did not give, and
    the visits that meetings abroad imply.
 7. records (`_build` here): de-duplicated `Official`, `Visit`, `Meeting` and `Organisation`, each with its
@@ -44,16 +44,8 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .trips import (
-    _KIND,
-    delegation_with,
-    kind_of,
-    place_hosted,
-    place_subject,
-    unnamed_travellers,
-    visits_in,
-    welcomed_on_arrival,
-)
+from .travellers import delegation_with, place_hosted, place_subject, unnamed_travellers, welcomed_on_arrival
+from .trips import _KIND, kind_of, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
 # stall a worker. The cut is reported in `warnings`.

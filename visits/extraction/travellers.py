@@ -1,0 +1,226 @@
+"""Travellers the travel verbs alone miss: officials named only by post, a place that received people, a
+delegation travelling with someone, a foreigner welcomed on arrival."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Doc, Place
+from .refs import Ref
+from .rules import _FUTURE, RawVisit, sentence_places
+from .text import Sentence
+from .trips import _TRAVEL, _TRAVEL_HINTS
+
+_TITLE_ONLY_MEET = re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I)
+
+
+def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
+    """Trips of officials the sentence names only by post: "the parliament speakers of Azerbaijan and
+    Armenia held talks in Geneva" (two visits, visitors unnamed); "a visit by the Russian president to
+    Turkmenistan". Each unnamed official becomes a person without a name."""
+    from .mentions import Person
+    from .people import _head_text, _plural_countries, _singular
+
+    text = sent.text
+    candidates = [
+        tp
+        for tp in doc.titles
+        if sent.start <= doc.tokens[tp.i].start < sent.end and (tp.plural or tp.country) and not tp.org
+    ]
+    if not candidates:
+        return []
+    low = text.lower()
+    travel = _TRAVEL.search(text) if any(k in low for k in _TRAVEL_HINTS) else None
+    meet = _TITLE_ONLY_MEET.search(text)
+    if not travel and not meet:
+        return []
+    covered = {k for r in refs for k in range(r.i, r.j)}
+    places = sentence_places(doc, sent)
+    out: list[RawVisit] = []
+    for tp in candidates:
+        if not (sent.start <= doc.tokens[tp.i].start < sent.end) or tp.i in covered or tp.org:
+            continue
+        codes = _plural_countries(doc, tp) if tp.plural else ([tp.country] if tp.country else [])
+        if not codes:
+            continue
+        after = doc.tokens[tp.j - 1].end
+        dest = [p for p in places if doc.tokens[p.i].start > after and p.code not in codes]
+        if travel and travel.start() + sent.start < after:
+            dest = [p for p in dest if doc.tokens[p.i].start > sent.start + travel.start()]
+        if (
+            not dest
+            and travel
+            and re.search(
+                r"\b(?:following|after|like|as did)\b[^.;]{0,80}?(?:the\s+)?$",
+                text[: doc.tokens[tp.i].start - sent.start],
+            )
+        ):
+            # "the third Gulf leader to reach Riyadh in a week, following the Emir of Kuwait": the same trip
+            dest = [
+                p
+                for p in places
+                if sent.start + travel.end() <= doc.tokens[p.i].start < doc.tokens[tp.i].start
+                and p.code not in codes
+            ][:1]
+        if not dest:
+            continue
+        place = dest[0]
+        if any(r.start < doc.tokens[place.i].start for r in refs if r.kind == "name"):
+            continue  # a name before the place is the one who travels ("X invited his colleague to visit Y")
+        status = "planned" if _FUTURE.search(text) else "completed"
+        city = place.name if place.kind == "city" else None
+        for code in codes:
+            title = _singular(_head_text(doc, tp)) if tp.plural else tp.title
+            span = [(doc.tokens[tp.i].start, doc.tokens[tp.j - 1].end)]  # the post stands as its evidence
+            doc.persons.append(Person(None, frozenset(), title, tp.head, code, first=tp.i, spans=span))  # type: ignore[arg-type]
+            idx = len(doc.persons) - 1
+            out.append(
+                RawVisit(
+                    idx, place.code, city, None, None, "unknown", status, None, True, [(sent.start, sent.end)]
+                )
+            )
+    return out
+
+
+_PLACE_HOSTS = re.compile(
+    r"^\W*(?:the )?(?P<place>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})(?:,[^,]{0,40},)?\s+"
+    r"(?:has |have |had )?(?:also |since |recently )?(?:received|welcomed|hosted|played host to)\b"
+)
+
+
+def place_subject(doc: Doc, sent: Sentence) -> Place | None:
+    """The city or country a sentence opens with as the subject of "received"/"hosted" ("Colombo, for its
+    part, has received X and Y"): the place stands for its government."""
+    m = _PLACE_HOSTS.match(sent.text)
+    if not m:
+        return None
+    at = sent.start + m.start("place")
+    place = next((p for p in doc.places if doc.tokens[p.i].start == at), None)
+    if place is None or place.kind not in ("city", "country"):
+        return None
+    if doc.tokens[place.j - 1].end != sent.start + m.end("place"):
+        return None
+    return place
+
+
+def place_hosted(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
+    """Visits of the people a place is said to have received ("Colombo has received X and Y")."""
+    place = place_subject(doc, sent)
+    if place is None:
+        return []
+    status = "planned" if _FUTURE.search(sent.text) else "completed"
+    city = place.name if place.kind == "city" else None
+    out: list[RawVisit] = []
+    for r in refs:
+        if (
+            r.kind == "name"
+            and r.start > doc.tokens[place.j - 1].end
+            and all(v.person != r.person for v in out)
+        ):
+            out.append(
+                RawVisit(
+                    r.person,
+                    place.code,
+                    city,
+                    None,
+                    None,
+                    "unknown",
+                    status,
+                    None,
+                    True,
+                    [(sent.start, sent.end)],
+                )
+            )
+    return out
+
+
+_DELEGATION_WITH = re.compile(
+    r"\b(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}delegation\s+(?:is|was|are|were)\s+"
+    r"(?:travell?ing|accompanying)\b",
+    re.I,
+)
+
+
+def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawVisit]) -> list[RawVisit]:
+    """ "A high-level delegation is travelling with X": the delegation, named only as such, makes X's trip too
+    (a visitor without a name, of X's country)."""
+    from .mentions import Person
+
+    if "delegation" not in sent.text:
+        return []
+    m = _DELEGATION_WITH.search(sent.text)
+    if not m:
+        return []
+    after = [r for r in refs if r.start >= sent.start + m.end()]
+    if not after:
+        return []
+    lead = doc.persons[after[0].person]
+    trip = next(
+        (v for v in reversed(visits) if v.person == after[0].person and v.status == "completed"), None
+    )
+    if trip is None or not lead.country or trip.country == lead.country:
+        return []
+    doc.persons.append(
+        Person(
+            None,  # type: ignore[arg-type]
+            frozenset(),
+            "delegation",
+            ("delegation",),
+            lead.country,
+            first=after[0].i,
+            spans=[(sent.start + m.start(), sent.start + m.end())],
+        )
+    )  # type: ignore[arg-type]
+    return [
+        RawVisit(
+            len(doc.persons) - 1,
+            trip.country,
+            trip.city,
+            None,
+            None,
+            trip.kind,
+            "completed",
+            None,
+            True,
+            [(sent.start, sent.end)],
+        )
+    ]
+
+
+_WELCOMED_BY = re.compile(
+    r"\b(?:was|were) (?:warmly |officially )?(?:welcomed|received|greeted|met)\b[^.;]{0,40}?\bby\b", re.I
+)
+_ARRIVAL = re.compile(r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b|\bairport\b", re.I)
+
+
+def welcomed_on_arrival(doc: Doc, sent: Sentence, refs: list[Ref], agent: int) -> list[RawVisit]:
+    """ "On arrival X was welcomed by Fiji's Minister Y": an airport welcome is no meeting, but a foreigner
+    welcomed by an official of another country has come to that country."""
+    low = sent.text.lower()
+    if " by " not in low or not any(k in low for k in ("airport", "arrival", "landing")):
+        return []
+    m = _WELCOMED_BY.search(sent.text)
+    if not m or not _ARRIVAL.search(sent.text):
+        return []
+    at = sent.start + m.start()
+    guests = [r.person for r in refs if r.start < at] or ([agent] if agent >= 0 else [])
+    hosts = [r.person for r in refs if r.start >= sent.start + m.end() and r.kind == "name"]
+    if not guests or not hosts:
+        return []
+    guest, host = doc.persons[guests[-1]], doc.persons[hosts[0]]
+    if not guest.country or not host.country or guest.country == host.country:
+        return []  # a compatriot meeting a leader at a foreign airport tells nothing of where it is
+    return [
+        RawVisit(
+            guests[-1],
+            host.country,
+            None,
+            None,
+            None,
+            "unknown",
+            "completed",
+            None,
+            True,
+            [(sent.start, sent.end)],
+        )
+    ]
