@@ -4,8 +4,8 @@ Stages, each with typed results and its own tests (tests/extraction/test_stages.
 
 1. text (text.py): same-length normalisation, tokens with offsets, sentences.
 2. mentions (names.py, posts.py, mentions.py): places, organisations, posts and name runs -> `Doc`.
-3. people (people.py, merge.py): mentions merged into `Person`s with their posts and countries; names confirmed
-   later, plural posts handing out their countries, places inside names dropped.
+3. people (people.py, merge.py): mentions merged into `Person`s with their posts and countries; names
+   confirmed later, plural posts handing out their countries, places inside names dropped.
 4. coreference (refs.py): per sentence, `Ref`s to people by name, by post or abbreviation ("the FM",
    "the Chinese president") and by pronoun.
 5. events per sentence (trips.py, travellers.py, rules.py, events.py): `RawVisit`s and `RawMeeting`s
