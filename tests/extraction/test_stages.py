@@ -279,6 +279,16 @@ def test_officials_at_home_take_the_one_destination_of_the_report():
     assert countries == {"Ana Silva": "PT", "Raj Mehra": "IN", "Devi Rao": "IN"}
 
 
+def test_a_traveller_of_unknown_nationality_is_of_the_other_country_named():
+    result = extract(
+        "Prime Minister Mahesh Perera landed in New Delhi on Friday. Sri Lanka and India agreed on trade. "
+        "Sri Lanka's exports grew."
+    )
+    assert [(v.visitor, v.visitor_country, v.destination_country) for v in result.visits] == [
+        ("Mahesh Perera", "LK", "IN")
+    ]
+
+
 def test_a_meeting_dates_the_trip_it_implies():
     import datetime as dt
 

@@ -8,6 +8,7 @@ the country they receive guests in, the dateline's), then adds the visits that m
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .gazetteer import gazetteer
 from .mentions import Doc
@@ -97,6 +98,16 @@ def _home_countries(
         for idx, p in enumerate(doc.persons):
             if p.country is None and p.name and not p.org_head and idx not in travellers:
                 p.country = home
+    # a traveller of unknown nationality: the one other country the report keeps naming
+    named = Counter(pl.code for pl in doc.places if pl.kind in ("country", "demonym") and pl.code)
+    for idx in travellers:
+        p = doc.persons[idx]
+        if p.country is not None or p.org_head or not p.name:
+            continue
+        gone = {v.country for v in visits if v.person == idx}
+        ranked = [(code, n) for code, n in named.most_common() if code not in gone]
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            p.country = ranked[0][0]
 
 
 _COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterparts?\b")
