@@ -8,6 +8,7 @@ from common.sync import DeletionViewSet
 from config.dumps import dump, dumps_index
 from orgs.api import OrganisationViewSet
 from people.api import OfficialViewSet
+from people.popolo import popolo
 from visits.api import MeetingViewSet, OutcomeViewSet, SourceViewSet, TripViewSet, VisitViewSet
 from visits.api_countries import CountryViewSet
 
@@ -26,6 +27,7 @@ router.register("trips", TripViewSet, basename="trip")
 router.register("outcomes", OutcomeViewSet, basename="outcome")
 
 urlpatterns = [
+    path("v1/popolo.json", popolo, name="popolo"),
     path("v1/dumps/", dumps_index, name="dumps"),
     path("v1/dumps/<str:resource>.<str:fmt>", dump, name="dump"),
     path("v1/", include(router.urls)),
