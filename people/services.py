@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from common.text import match_key, name_key, translit_key, unique_slug
+from common.versioning import data_version_bump
 from people.matching import Known, Mention, People, Register, parse_name
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
 
@@ -27,6 +28,7 @@ def official_merge(*, survivor: Official, merged: Official) -> Official:
     if survivor.pk == merged.pk:
         raise ValueError("An official cannot be merged into itself.")
     now = timezone.now()
+    data_version_bump()  # update() sends no signal
     Visit.objects.filter(visitor=merged).update(visitor=survivor, updated_at=now)
     both = set(Participant.objects.filter(official=survivor).values_list("meeting_id", flat=True))
     moving = Participant.objects.filter(official=merged)

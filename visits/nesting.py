@@ -10,6 +10,7 @@ participants, merges).
 from django.db.models import Model, Q
 from django.utils import timezone
 
+from common.versioning import data_version_bump
 from orgs.models import Organisation
 from people.models import Official, Position
 from visits.models import Meeting, Participant, Source, Visit
@@ -42,4 +43,5 @@ def nesting_touch(*, record: Model) -> int:
     for model, condition in ((Visit, visits), (Meeting, meetings), (Official, officials)):
         ids = model.objects.filter(condition).values("pk")
         touched += model.objects.filter(pk__in=ids).update(updated_at=now)
+    data_version_bump()  # update() sends no signal
     return touched

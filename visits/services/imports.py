@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from common.countries import KNOWN_CODES
 from common.models import DatePrecision
 from common.text import name_key
+from common.versioning import data_version_bump
 from orgs.models import Organisation
 from orgs.services import organisation_resolve
 from people.models import Identifier, Official, OfficialAlias, Position
@@ -163,6 +164,7 @@ def batch_import(
         return report  # nothing written: the database stays exactly as it was
     try:
         with transaction.atomic():
+            data_version_bump()  # bulk_create sends no signal: once per import, now and at its commit
             before = {model: model.objects.count() for model in COUNTED_MODELS}
             writer = _Writer(report, progress)
             writer.write(rows, batch.articles)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.editing import assign_unless_edited
+from common.versioning import data_version_bump
 from visits.models import Evidence, Meeting, Visit
 from visits.services.writer_rules import fill_blanks
 
@@ -17,6 +18,7 @@ def visit_merge(*, survivor: Visit, merged: Visit, user=None) -> Visit:
     """
     if survivor.pk == merged.pk:
         raise ValueError("A visit cannot be merged into itself.")
+    data_version_bump()  # update() sends no signal
     have = set(survivor.evidence.values_list("source_id", flat=True))
     for evidence in merged.evidence.all():
         if evidence.source_id in have:

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from kombu.exceptions import KombuError
 
+from common.versioning import data_version_bump
 from visits.extraction import PARSER_VERSION, extract
 from visits.models import Source
 from visits.services.records import extraction_apply
@@ -144,6 +145,7 @@ def source_parse(*, source_id: int) -> Source | None:
     claimed = Source.objects.filter(claimable, pk=source_id).update(
         status=Source.Status.PARSING, error="", updated_at=now
     )
+    data_version_bump()  # update() sends no signal
     source = Source.objects.filter(pk=source_id).first()
     if source is None or not claimed:
         return source  # gone, or parsed, failed or being parsed by another worker
@@ -205,6 +207,7 @@ def sources_reparse(*, source_ids: list[int]) -> int:
     )
     marked = {"status": Source.Status.PENDING, "error": "", "updated_at": timezone.now()}
     Source.objects.filter(pk__in=ids).update(**marked)
+    data_version_bump()  # update() sends no signal
     for pk in ids:
         transaction.on_commit(lambda pk=pk: _enqueue(pk, strict=False))
     return len(ids)
@@ -222,6 +225,7 @@ def sources_sweep(*, older_than: datetime.timedelta | None = None) -> int:
     Source.objects.filter(pk__in=ids, updated_at__lt=cutoff).update(
         status=Source.Status.PENDING, updated_at=timezone.now()
     )
+    data_version_bump()  # update() sends no signal
     queued = 0
     for pk in ids:
         queued += source_enqueue(source_id=pk)
