@@ -1,6 +1,6 @@
 from django.urls import path
 
-from visits import countries, exports, stats, trips_views, views
+from visits import countries, coverage, exports, stats, trips_views, views
 
 app_name = "visits"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("feeds/visits/", exports.VisitFeed(), name="visit-feed"),
     path("countries/", countries.CountryListView.as_view(), name="country-list"),
     path("countries/<str:code>/", countries.CountryDetailView.as_view(), name="country-detail"),
+    path("countries/<str:code>/coverage/", coverage.CountryCoverageView.as_view(), name="country-coverage"),
     path("countries/<str:a>/<str:b>/", countries.CountryPairView.as_view(), name="country-pair"),
     path("stats/", stats.StatsView.as_view(), name="stats"),
     path("trips/<int:pk>/", trips_views.TripDetailView.as_view(), name="trip-detail"),
