@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .text import word_tokens
+
 DATA = Path(__file__).with_name("data")
 
 # Cities smaller than this are left out: small towns share names with people and common words.
@@ -200,8 +202,6 @@ def fold(text: str) -> str:
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The token key under which a gazetteer phrase is looked up."""
-    from .text import word_tokens  # local import: text imports nothing from here, keeps load order simple
-
     return tuple(fold(t) for t in word_tokens(phrase))
 
 

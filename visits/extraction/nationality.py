@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .gazetteer import gazetteer
+from .gazetteer import fold, gazetteer
 from .mentions import Doc
 from .rules import _MULTI, Context, RawMeeting, RawVisit
 
@@ -115,8 +115,6 @@ _COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterpart
 
 def _counterpart_of(doc: Doc, m: RawMeeting) -> str | None:
     """The country of "his <Demonym> counterpart" in a meeting's sentence, if it says so."""
-    from .gazetteer import fold
-
     for s, e in m.evidence:
         c = _COUNTERPART.search(doc.text[s:e])
         if c:

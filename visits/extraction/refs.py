@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import PERSON_NOUNS, PRONOUNS
+from .lexicon import HONORIFICS, PERSON_NOUNS, PRONOUNS
 from .names import Doc, Person, TitlePhrase
 from .text import Sentence
 
@@ -163,8 +163,6 @@ def _delegation_countries(doc: Doc, sents: list[Sentence]) -> None:
 def _apposition_follows(doc: Doc, j: int, name_tokens: set[int]) -> bool:
     """Whether a post is set off before the name it belongs to: "the Australian Minister of Defence, Senator
     the Hon Marise Payne" (a comma, then posts, styles and "the", then a name)."""
-    from .lexicon import HONORIFICS
-
     n = len(doc.tokens)
     if j >= n or doc.tokens[j].text != ",":
         return False

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .mentions import Doc, Place
+from .mentions import Doc, Person, Place
+from .people import _head_text, _plural_countries, _singular
 from .refs import Ref
 from .rules import _FUTURE, RawVisit, sentence_places
 from .text import Sentence
@@ -18,8 +19,6 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     """Trips of officials the sentence names only by post: "the parliament speakers of Azerbaijan and
     Armenia held talks in Geneva" (two visits, visitors unnamed); "a visit by the Russian president to
     Turkmenistan". Each unnamed official becomes a person without a name."""
-    from .mentions import Person
-    from .people import _head_text, _plural_countries, _singular
 
     text = sent.text
     candidates = [
@@ -144,8 +143,6 @@ _DELEGATION_WITH = re.compile(
 def delegation_with(doc: Doc, sent: Sentence, refs: list[Ref], visits: list[RawVisit]) -> list[RawVisit]:
     """ "A high-level delegation is travelling with X": the delegation, named only as such, makes X's trip too
     (a visitor without a name, of X's country)."""
-    from .mentions import Person
-
     if "delegation" not in sent.text:
         return []
     m = _DELEGATION_WITH.search(sent.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import find_dates
+from .dates import MONTHS, WEEKDAYS, find_dates
 from .gazetteer import fold, gazetteer
 from .lexicon import INSTITUTION
 from .names import Doc, Place
@@ -212,8 +212,6 @@ _LIST_GAP = frozenset(
 def destination_list(doc: Doc, places: list[Place], offset: int, first_code: str | None) -> list[Place]:
     """The places that follow a travel verb's first destination in one list ("Pakistan, Nepal, Maldives,
     Sri Lanka and Thailand"); the first destination itself is left out."""
-    from .dates import MONTHS, WEEKDAYS
-
     later = [p for p in places if doc.tokens[p.i].start >= offset and p.kind in ("city", "country")]
     if not later or doc.tokens[later[0].i].start - offset > 60:
         return []
