@@ -10,8 +10,9 @@ from simple_history.utils import bulk_create_with_history
 
 from common.text import match_key, name_key, translit_key, unique_slug
 from common.versioning import data_version_bump
-from people.matching import Known, Mention, People, Register, parse_name
+from people.matching import Known, Mention, People, Register
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
+from people.names import parse_name
 
 # The merge rewrites who made and attended visits: a people service that writes visits' rows. The
 # models of visits name people's by string, so this import makes no circle.

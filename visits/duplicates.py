@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min
 
 from common.text import loose_token, translit_tokens
-from people.matching import Agreement, compare
 from people.models import Official, Position
+from people.names import Agreement, compare
 from visits.models import Visit
 from visits.services.identity import UNDATED_DAYS, VISIT_DAYS, names_agree
 

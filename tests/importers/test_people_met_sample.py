@@ -13,7 +13,7 @@ import datetime
 import json
 from pathlib import Path
 
-from people.matching import parse_name
+from people.names import parse_name
 from visits.importers.remarks import meetings_from_text
 from visits.importers.rows import PersonRef
 

@@ -5,19 +5,8 @@ import datetime
 import pytest
 
 from common.text import match_key, name_key, name_tokens, translit_key
-from people.matching import (
-    Agreement,
-    Known,
-    Mention,
-    People,
-    Register,
-    compare,
-    parse_name,
-    same_person,
-    title_key,
-    titles_agree,
-    words_agree,
-)
+from people.matching import Known, Mention, People, Register, title_key, titles_agree
+from people.names import Agreement, compare, parse_name, same_person, words_agree
 
 
 def d(year: int, month: int = 6, day: int = 1) -> datetime.date:

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from django.db.models import Count, Min, Q
 
 from common.text import name_key
-from people.matching import Agreement, compare
 from people.models import Official
+from people.names import Agreement, compare
 from visits.models import Meeting, Source, Visit
 
 VISIT_DAYS = 3

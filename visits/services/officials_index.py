@@ -16,18 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from common.text import name_key
-from people.matching import (
-    Agreement,
-    Known,
-    Mention,
-    People,
-    Register,
-    Tenure,
-    compare,
-    parse_name,
-    titles_agree,
-)
+from people.matching import Known, Mention, People, Register, Tenure, titles_agree
 from people.models import Identifier, Official, OfficialAlias, Position
+from people.names import Agreement, compare, parse_name
 from people.services import official_resolve, officials_create, position_record, positions_create
 from visits.importers.rows import PersonRef
 from visits.models import Participant, Visit

@@ -15,8 +15,8 @@ from django.db import DataError, transaction
 from common.models import ReviewState
 from common.text import name_key
 from orgs.services import organisation_resolve
-from people.matching import Agreement, compare
 from people.models import Official, Position
+from people.names import Agreement, compare
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.nesting import nesting_touch
