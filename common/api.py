@@ -16,13 +16,13 @@ import re
 import time
 from typing import Any
 
+import django_filters
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, InterfaceError, OperationalError, models, transaction
 from django.db.models import prefetch_related_objects
 from django.utils.http import http_date
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.exceptions import APIException, NotFound, ParseError
@@ -36,6 +36,8 @@ from rest_framework.views import exception_handler
 from common.editing import record_edit
 from common.filters import StrictFilterBackend
 from common.keyset import Keyset
+from common.schema import ERROR_REF
+from common.serializers import StrictInputMixin
 
 log = logging.getLogger(__name__)
 
@@ -166,22 +168,48 @@ class PlainTextParser(BaseParser):
             raise ParseError(f"The body is not text in {charset}.") from exc
 
 
-ERROR = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description='An error: {"detail": "..."} or, for invalid input, {"field": ["message", ...]}.',
-)
+# Rate-limit headers: on every answer a throttle counted (not on a 401 or 403, refused before counting).
+RATE_LIMIT_HEADERS = {
+    "X-RateLimit-Limit": "Requests allowed in the current window.",
+    "X-RateLimit-Remaining": "Requests left in the current window.",
+    "X-RateLimit-Reset": "Seconds until the window resets.",
+}
+# How each action reads in an operation's summary; {one} and {many} are the model's verbose names.
+SUMMARIES = {
+    "list": "List {many}",
+    "retrieve": "Read {a} {one}",
+    "create": "Create {a} {one}",
+    "update": "Replace {a} {one}",
+    "partial_update": "Change some fields of {a} {one}",
+    "destroy": "Delete {a} {one}",
+}
+
+
+def _header(schema: dict, description: str, *, required: bool = False) -> dict:
+    return {"schema": schema, "description": description, "required": required}
 
 
 class ArchiveSchema(AutoSchema):
-    """Documents the error answers every operation can give, and anonymous read access."""
+    """Documents what every operation shares: who may call it, its errors, its headers, typed filters."""
 
     def get_auth(self) -> list:
+        # Reads are public: {} (anonymous) comes first, a token or session is optional.
         auths = super().get_auth()
         perms = [type(p) for p in self.view.get_permissions()]
         anon_reads = permissions.DjangoModelPermissionsOrAnonReadOnly in perms
         if anon_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
-            auths.append({})
+            auths.insert(0, {})
         return auths
+
+    def get_summary(self) -> str | None:
+        action = getattr(self.view, "action", None)
+        queryset = getattr(self.view, "queryset", None)
+        if action not in SUMMARIES or queryset is None:
+            return None
+        meta = queryset.model._meta
+        one, many = str(meta.verbose_name), str(meta.verbose_name_plural)
+        article = "an" if one[:1] in "aeiou" else "a"
+        return SUMMARIES[action].format(a=article, one=one, many=many)
 
     def get_override_parameters(self) -> list:
         params = list(super().get_override_parameters())
@@ -204,21 +232,50 @@ class ArchiveSchema(AutoSchema):
         return params
 
     def _get_filter_parameters(self) -> list[dict]:
-        # As on the HTML pages' forms, an empty filter value means "no filter"; the schema says so.
+        # Typed as the filters parse them (the HTML forms' "empty means no filter" is left unsaid): a
+        # strict boolean, a whole year, a country code or a choice from a named enum (common/schema.py).
         params = super()._get_filter_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        filters = filterset.base_filters if filterset is not None else {}
         for param in params:
-            schema = param.get("schema", {})
-            typed = schema.get("format") or "enum" in schema or schema.get("type") != "string"
-            if typed:
-                param["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
-                param["description"] = f"{param.get('description') or ''} Empty means no filter.".strip()
+            schema = self._filter_schema(filters.get(param["name"]))
+            if schema is not None:
+                param["schema"] = schema
         return params
+
+    @staticmethod
+    def _filter_schema(filter_: Any) -> dict | None:
+        if isinstance(filter_, django_filters.BooleanFilter):
+            return {"type": "boolean"}
+        if isinstance(filter_, django_filters.NumberFilter):
+            low, high = filter_.extra.get("min_value"), filter_.extra.get("max_value")
+            if isinstance(low, int) and isinstance(high, int):
+                return {"type": "integer", "minimum": low, "maximum": high}
+        choices = filter_.extra.get("choices") if filter_ is not None else None
+        if choices is not None:
+            choices = choices() if callable(choices) else choices
+            return {"type": "string", "enum": [code for code, _ in choices if code != ""]}
+        return None
 
     def get_request_serializer(self) -> Any:
         input_class = getattr(self.view, "input_serializer_class", None)
         if input_class is not None and self.method in WRITE_METHODS:
             return input_class
         return super().get_request_serializer()
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict:
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and isinstance(serializer, StrictInputMixin):
+            schema["additionalProperties"] = False  # unknown keys answer 400
+        if direction == "response":
+            # An answer has every field of its serializer, null or empty when unknown; only a field
+            # declared writable and not required (VisitListSerializer.meetings, with ?expand=) may be absent.
+            declared = getattr(serializer, "_declared_fields", {})
+            optional = {name for name, f in declared.items() if not (f.required or f.read_only)}
+            required = [name for name in schema.get("properties", {}) if name not in optional]
+            if required:
+                schema["required"] = required
+        return schema
 
     def _get_response_bodies(self, direction: str = "response") -> dict:
         responses = super()._get_response_bodies(direction)
@@ -227,6 +284,8 @@ class ArchiveSchema(AutoSchema):
             "401": "Missing or invalid token.",
             "403": "The token's user lacks the permission.",
             "429": "Too many requests; see Retry-After.",
+            "500": "An unexpected error (logged on the server).",
+            "503": "The database is not answering; retry after Retry-After seconds.",
         }
         if "{" in self.path:
             errors["404"] = "No such record."
@@ -240,9 +299,54 @@ class ArchiveSchema(AutoSchema):
             errors["304"] = "Not modified since the ETag or date the client sent."
         for code, text in errors.items():
             if code not in responses:
-                body = None if code == "304" else ERROR.response
+                body = None if code == "304" else ERROR_REF
                 responses[code] = self._get_response_for_code(OpenApiResponse(body, description=text), code)
-        return responses
+        return dict(sorted(responses.items()))
+
+    def _get_response_headers_for_code(self, status_code: str, direction: str = "response") -> dict:
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        integer = {"type": "integer"}
+        if status_code not in ("401", "403"):
+            headers.update({name: _header(integer, text) for name, text in RATE_LIMIT_HEADERS.items()})
+        success = status_code.startswith("2")
+        detail = "{" in self.path
+        if self.method == "GET" and status_code in ("200", "304"):
+            headers["ETag"] = _header(
+                {"type": "string"}, "The answer's version, for If-None-Match.", required=True
+            )
+        if self.method in ("PUT", "PATCH") and success:
+            headers["ETag"] = _header(
+                {"type": "string"}, "The record's new version, for If-Match.", required=True
+            )
+        if self.method == "GET" and status_code == "200" and (detail or self.view.pagination_class is None):
+            headers["Last-Modified"] = _header(
+                {"type": "string"},
+                "When the records shown last changed (an HTTP date), once that second is over.",
+            )
+        if self.method == "POST" and success:
+            headers["Location"] = _header(
+                {"type": "string", "format": "uri"}, "The record in the API.", required=True
+            )
+            if status_code == "201":
+                headers["ETag"] = _header(
+                    {"type": "string"}, "The record's version, for If-Match.", required=True
+                )
+        if status_code == "301":
+            headers["Location"] = _header(
+                {"type": "string", "format": "uri"}, "Where the record is now.", required=True
+            )
+        if status_code in ("429", "503"):
+            headers["Retry-After"] = _header(integer, "Seconds to wait before retrying.", required=True)
+        if self.method == "GET" and status_code == "200" and self._is_list_view() and self._get_paginator():
+            headers["Link"] = _header(
+                {"type": "string"},
+                'The next and previous pages as RFC 8288 links (rel="next", rel="previous"), when there '
+                "are any.",
+            )
+            headers["X-Total-Count"] = _header(
+                integer, "How many records the filters select; only with `?count=true`."
+            )
+        return headers
 
 
 class KeysetPagination(BasePagination):

@@ -1,4 +1,4 @@
-"""Serializer pieces every API resource shares: country objects, permalinks, strict input."""
+"""Serializer pieces every API resource shares: country objects, permalinks, typed lists, strict input."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +22,16 @@ RECORD_HELP = {
 }
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class StringListField(serializers.JSONField):
+    """A JSON column holding a list of strings, served as stored; the schema says what is in it."""
+
+
+def edited_fields_field() -> StringListField:
+    """The names of the fields an editor changed, as a typed list."""
+    return StringListField(read_only=True, **RECORD_HELP["edited_fields"])
+
+
 def absolute_url(context: dict, path: str) -> str:
     """`path` as an absolute URL for this request; the scheme and host are worked out once per response."""
     request = context.get("request")
@@ -36,7 +46,7 @@ def absolute_url(context: dict, path: str) -> str:
 class CountrySerializer(serializers.Serializer):
     """A country as an ISO 3166-1 alpha-2 code and its English name; null when unknown."""
 
-    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code, e.g. TJ.")
+    code = serializers.ChoiceField(choices=COUNTRY_CODES, help_text="ISO 3166-1 alpha-2 code, e.g. TJ.")
     name = serializers.CharField(help_text="The country's English name.")
 
     def to_representation(self, instance: Any) -> dict[str, str] | None:

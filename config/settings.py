@@ -225,6 +225,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # OAS 3.1: a null is a type ({"oneOf": [{"$ref": ...}, {"type": "null"}]}), not `nullable` beside allOf.
+    "OAS_VERSION": "3.1.0",
+    # Operation ids and tags from the resource: `visits_list`, tag `visits` (not `v1_visits_list`).
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "LICENSE": {"name": "Records: as their sources allow; the archive's own work: CC0 1.0."},
+    # common/schema.py: the Error component, the Token scheme's prefix, enum member names.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "common.schema.postprocess",
+    ],
     # One schema name per choice set shared by several models.
     "ENUM_NAME_OVERRIDES": {
         "CountryEnum": "common.countries.COUNTRY_CODES",

@@ -6,9 +6,11 @@ from common.serializers import (
     RECORD_HELP,
     PermalinkField,
     StrictInputMixin,
+    StringListField,
     api_link,
     country_choice,
     country_field,
+    edited_fields_field,
     review_state_choice,
 )
 from orgs.models import Organisation, OrganisationKind
@@ -36,6 +38,8 @@ class OrganisationSerializer(OrganisationSummarySerializer):
 
     country = country_field("Country of the body; null for intergovernmental bodies.")
     parent = OrganisationSummarySerializer(read_only=True, allow_null=True, help_text="The parent body.")
+    aliases = StringListField(read_only=True, help_text="Other names and spellings, as written.")
+    edited_fields = edited_fields_field()
 
     class Meta(OrganisationSummarySerializer.Meta):
         fields = [

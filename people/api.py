@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import models
 from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +28,12 @@ class OfficialViewSet(RecordViewSet):
     related_fields = ("aliases",)
     keyset_orderings = {"name": ("name", False), "-updated_at": ("updated_at", True)}
 
+    @extend_schema(
+        responses={
+            200: OfficialSerializer,
+            301: OpenApiResponse(description="A merged official's old slug: Location names the survivor."),
+        }
+    )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """An official; a merged official's old slug answers 301 to the official it was merged into."""
         try:

@@ -9,6 +9,7 @@ from common.serializers import (
     api_link,
     country_choice,
     country_field,
+    edited_fields_field,
     review_state_choice,
 )
 from common.text import name_key
@@ -83,6 +84,7 @@ class OfficialSerializer(OfficialSummarySerializer):
     identifiers = IdentifierSerializer(many=True, read_only=True, help_text="External ids.")
     visit_count = serializers.IntegerField(read_only=True, help_text="Visits made.")
     meeting_count = serializers.IntegerField(read_only=True, help_text="Meetings attended.")
+    edited_fields = edited_fields_field()
 
     class Meta(OfficialSummarySerializer.Meta):
         fields = [

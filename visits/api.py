@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
+from common.schema import ERROR_REF
 from visits.filters import MeetingFilter, OutcomeFilter, SourceFilter, VisitFilter
 from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
 from visits.serializers import (
@@ -76,7 +77,9 @@ class VisitViewSet(RecordViewSet):
             "expand_meetings": self.action == "list" and self.expanded(),
         }
 
+    # The schema's serializer is built as for ?expand=meetings, so `meetings` is listed (as optional).
     @extend_schema(
+        responses=VisitListSerializer(many=True, context={"expand_meetings": True}),
         parameters=[
             OpenApiParameter(
                 "expand",
@@ -168,9 +171,10 @@ class SourceViewSet(
             202: OpenApiResponse(SourceDetailSerializer, description="Kept; the parse is queued."),
             200: OpenApiResponse(SourceDetailSerializer, description="The same article was already kept."),
             503: OpenApiResponse(
-                description="Kept, but the queue is down: post again after Retry-After seconds."
+                ERROR_REF, description="Kept, but the queue is down: post again after Retry-After seconds."
             ),
         },
+        summary="Submit an article",
         description=(
             "Keep an article and queue its parse. Send the article JSON (text, url, outlet, published, "
             "title) or its plain text. Poll the returned `api_url` until `status` is parsed or failed, "

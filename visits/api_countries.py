@@ -18,11 +18,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin
+from common.countries import COUNTRY_CODES
 from visits.filters import VisitFilter
 from visits.models import Visit
 from visits.serializers import CountryDetailSerializer, CountryPairSerializer, CountrySummarySerializer
 
-CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="ISO 3166-1 alpha-2 code.")
+CODE = OpenApiParameter(
+    "code", str, OpenApiParameter.PATH, enum=COUNTRY_CODES, description="ISO 3166-1 alpha-2 code."
+)
 
 
 def _country(code: str) -> dict[str, str]:
@@ -76,7 +79,7 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
     def _link(self, request: Request, code: str) -> str:
         return request.build_absolute_uri(reverse("api:country-detail", kwargs={"code": code}))
 
-    @extend_schema(responses=CountrySummarySerializer(many=True))
+    @extend_schema(summary="List countries with visit counts", responses=CountrySummarySerializer(many=True))
     def list(self, request: Request) -> Response:
         """Countries with visits from or to them, by code."""
         visits = self._visits()
@@ -94,7 +97,9 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
         ]
         return Response(CountrySummarySerializer(data, many=True).data)
 
-    @extend_schema(responses=CountryDetailSerializer, parameters=[CODE], filters=True)
+    @extend_schema(
+        summary="Read a country's visits", responses=CountryDetailSerializer, parameters=[CODE], filters=True
+    )
     def retrieve(self, request: Request, code: str) -> Response:
         """One country: visits from and to it, where its officials went and who came."""
         code = code.upper()
@@ -113,7 +118,11 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
         }
         return Response(CountryDetailSerializer(data).data)
 
-    @extend_schema(responses=CountryPairSerializer(many=True), filters=True)
+    @extend_schema(
+        summary="List visit counts by pair of countries",
+        responses=CountryPairSerializer(many=True),
+        filters=True,
+    )
     @action(detail=False, url_path="pairs")
     def pairs(self, request: Request) -> Response:
         """Visits per (origin, destination) pair, most first."""

@@ -7,16 +7,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.countries import COUNTRY_CODES
 from common.models import DatePrecision
 from common.serializers import (
     RECORD_HELP,
     CountrySerializer,
     PermalinkField,
     StrictInputMixin,
+    StringListField,
     absolute_url,
     api_link,
     country_choice,
     country_field,
+    edited_fields_field,
     review_state_choice,
 )
 from common.urls import cached_reverse
@@ -88,6 +91,7 @@ class MeetingFieldsMixin(serializers.ModelSerializer):
     topics = serializers.ListField(
         child=serializers.CharField(), read_only=True, help_text="Subjects discussed."
     )
+    edited_fields = edited_fields_field()
 
     class Meta:
         model = Meeting
@@ -190,6 +194,7 @@ class VisitSerializer(serializers.ModelSerializer):
     sources = SourceLinkSerializer(
         source="evidence", many=True, read_only=True, help_text="Sources reporting the visit."
     )
+    edited_fields = edited_fields_field()
 
     class Meta:
         model = Visit
@@ -467,7 +472,7 @@ class MeetingInputSerializer(StrictInputMixin, serializers.ModelSerializer):
 class CountrySummarySerializer(serializers.Serializer):
     """A country with the number of visits from and to it."""
 
-    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    code = serializers.ChoiceField(choices=COUNTRY_CODES, help_text="ISO 3166-1 alpha-2 code.")
     name = serializers.CharField(help_text="English name.")
     api_url = serializers.URLField(help_text="The country's summary in the API.")
     visits_from = serializers.IntegerField(help_text="Visits by its officials (matching the filters).")
@@ -498,6 +503,9 @@ class OutcomeSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=Outcome.Kind.choices, read_only=True, help_text="What was signed.")
     source = serializers.SerializerMethodField(help_text="The source's API URL; null if entered by hand.")
     excerpts = serializers.SerializerMethodField(help_text="The supporting sentences.")
+    parties = StringListField(
+        read_only=True, help_text="Signatory countries (ISO codes), when the source names them."
+    )
 
     class Meta:
         model = Outcome
@@ -519,7 +527,6 @@ class OutcomeSerializer(serializers.ModelSerializer):
         extra_kwargs = {
             **RECORD_HELP,
             "title": {"help_text": "The document as the source names it."},
-            "parties": {"help_text": "Signatory countries (ISO codes), when the source names them."},
             "date": {"help_text": "When it was signed; null if the source does not say."},
             "date_precision": {"help_text": DATE_PRECISION_HELP},
             "meeting": {"help_text": "The id of the meeting at which it was signed, if known."},

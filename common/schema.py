@@ -1,0 +1,139 @@
+"""What the OpenAPI document says as a whole: the error format, the token scheme, enum member names.
+
+ArchiveSchema (common/api.py) describes each operation; this module adds what every operation shares,
+in the form typed-client generators (openapi-python-client) read: one `Error` component, the `Token `
+prefix of DRF's TokenAuthentication, `x-enum-varnames` so no member is called VALUE_2, query
+parameters that reuse the named enums, and OAS 3.1 null types where a hand-written piece says
+`nullable`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+# The bodies of api_exception_handler (common/api.py): DRF's, so {"detail": "..."} for an error about
+# the request as a whole, and for invalid input one entry per field; a nested input (a meeting's
+# participants, a list's items) answers with the same shape inside the field's entry.
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": (
+        'Every 4xx and 5xx answer. An error about the request as a whole has `detail`: {"detail": '
+        '"Not found."}. Invalid input (400) names each field instead: {"name": ["This field is '
+        'required."]}, with `non_field_errors` for the body as a whole; a nested input (a list of '
+        "participants, a list's items) answers with the same shape inside its field."
+    ),
+    "properties": {
+        "detail": {"type": "string", "description": "What went wrong, for the request as a whole."},
+        "non_field_errors": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What is wrong with the input as a whole (e.g. a date range), not one field.",
+        },
+    },
+    "additionalProperties": {
+        "description": "A field's messages; for a nested input, its errors by item or by key.",
+        "anyOf": [
+            # Nested errors first: generated clients try the alternatives in order.
+            {"type": "array", "items": ERROR_REF},
+            {"type": "array", "items": {"type": "string"}},
+            ERROR_REF,
+        ],
+    },
+}
+
+AUTH_HELP = (
+    "DRF's TokenAuthentication: send `Authorization: Token <key>` (the word `Token`, a space, then the "
+    "key; not `Bearer`). Reads need no token (with one, they count against the higher signed-in rate "
+    "limit); writes need a token of a user with the model's permission. With openapi-python-client: "
+    '`AuthenticatedClient(base_url=..., token=key, prefix="Token")`.'
+)
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """DRF's token, with its `Token ` prefix spelled out (generated clients default to `Bearer`)."""
+
+    target_class = "rest_framework.authentication.TokenAuthentication"
+    name = "tokenAuth"
+    priority = 1  # over drf-spectacular's own, which only says "required prefix".
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {"type": "apiKey", "in": "header", "name": "Authorization", "description": AUTH_HELP}
+
+
+def enum_member_names(values: list[str]) -> list[str]:
+    """Python-style names for enum values: "-start_date" is START_DATE_DESC, "" is BLANK."""
+    names: list[str] = []
+    for value in values:
+        name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper() or "BLANK"
+        if value.startswith("-"):
+            name += "_DESC"
+        if name[0].isdigit():
+            name = f"N{name}"
+        while name in names:
+            name += "_"
+        names.append(name)
+    return names
+
+
+def _walk(node: Any):
+    """Every dict inside `node`, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def _null_as_type(schema: dict) -> None:
+    """OAS 3.1 has no `nullable`: a null is a type, or one more alternative beside a reference."""
+    if not schema.pop("nullable", False):
+        return
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema["type"] = [*types, "null"] if "null" not in types else types
+    elif "$ref" in schema:
+        schema["oneOf"] = [{"$ref": schema.pop("$ref")}, {"type": "null"}]
+    elif "allOf" in schema:
+        schema["oneOf"] = [{"allOf": schema.pop("allOf")}, {"type": "null"}]
+    else:
+        schema.setdefault("oneOf", schema.pop("anyOf", [])).append({"type": "null"})
+
+
+def _named_enum_parameters(result: dict) -> None:
+    """A query or path parameter whose choices are a named enum's refers to that enum."""
+    named = {
+        frozenset(component["enum"]): name
+        for name, component in result["components"]["schemas"].items()
+        if "enum" in component and None not in component["enum"]
+    }
+    for path in result["paths"].values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                name = named.get(frozenset(schema.get("enum", ())))
+                if name:
+                    parameter["schema"] = {"$ref": f"#/components/schemas/{name}"}
+
+
+def postprocess(result: dict, generator: Any, request: Any, public: bool) -> dict:
+    """drf-spectacular postprocessing hook (after its enum hook): the document-wide parts."""
+    result["components"]["schemas"]["Error"] = copy.deepcopy(ERROR_SCHEMA)
+    _named_enum_parameters(result)
+    jsonschema_nulls = result.get("openapi", "").startswith("3.1")
+    for schema in _walk(result):
+        if jsonschema_nulls and "nullable" in schema:
+            _null_as_type(schema)
+        values = schema.get("enum")
+        if isinstance(values, list) and "x-enum-varnames" not in schema:
+            strings = [v for v in values if isinstance(v, str)]
+            if strings and len(strings) == len([v for v in values if v is not None]):
+                schema["x-enum-varnames"] = enum_member_names(strings)
+    return result
