@@ -33,6 +33,7 @@ from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning,
 from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
 from visits.nesting import nesting_touch
 from visits.services.officials_index import ImportPeople, PersonMention, same_person
+from visits.services.provenance import record_sources
 from visits.services.sources import source_submit
 from visits.services.writer_rules import (
     Roster,
@@ -249,6 +250,13 @@ class _Writer:
             if self.progress and (r + 1) % 200 == 0:
                 self.progress(r + 1, total)
         self._create(new)
+        # Every record keeps its source (publisher, file, licence, remark as evidence), as an article does.
+        kept = [
+            (existing[(row.external_scheme, row.external_id)], row)
+            for row in rows
+            if (row.external_scheme, row.external_id) in existing
+        ]
+        record_sources(kept + [(visit, row) for visit, row, _ in new if visit.pk])
         if self.progress and rows:
             self.progress(len(rows), total)
         for done, article in enumerate(articles, start=len(rows) + 1):

@@ -21,6 +21,8 @@ def _records(source_id: int) -> dict[tuple[str, int], tuple]:
 
 def source_reparse_counted(*, source_id: int) -> Counter:
     """Parse one source again now; count records created, updated, unchanged, removed and editor-owned."""
+    if Source.objects.filter(pk=source_id, kind=Source.Kind.IMPORT).exists():
+        return Counter({"imported records kept as published": 1})  # a register's record is not parsed
     before = _records(source_id)
     # A parse claims only pending sources (a task delivered twice parses once): ask for this one again.
     Source.objects.filter(pk=source_id).exclude(status=Source.Status.PARSING).update(
@@ -50,7 +52,8 @@ def sources_reparse_now(
     """Parse the given sources (all articles when None) again in this process, one at a time; the tally."""
     ids = list(source_ids) if source_ids is not None else None
     if ids is None:
-        ids = list(Source.objects.exclude(text="").order_by("pk").values_list("pk", flat=True))
+        articles = Source.objects.exclude(text="").exclude(kind=Source.Kind.IMPORT)
+        ids = list(articles.order_by("pk").values_list("pk", flat=True))
     total: Counter = Counter()
     for done, pk in enumerate(ids, start=1):
         total += source_reparse_counted(source_id=pk)
