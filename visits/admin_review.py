@@ -4,34 +4,54 @@ from django.contrib import messages
 from django.contrib.admin import site
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from common.countries import is_country
 from common.evidence import highlight
 from common.models import ReviewState
-from visits.models import Evidence, Meeting, Participant, Visit
+from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.services import records_review
 
 KINDS = {"visits": Visit, "meetings": Meeting}
 PAGE_SIZE = 20
 
 
-def _queue(kind: str):
+# Where a record came from: machine-parsed articles are what the queue exists for, so they come first;
+# records of a curated publisher's file (the Office of the Historian's) wait under their own tab.
+ORIGINS = {"parsed": "Parsed from articles", "imported": "Imported or entered", "all": "All"}
+
+
+def _origin(model: type, origin: str) -> Q:
+    parsed = Exists(
+        Evidence.objects.filter(**{model._meta.model_name: OuterRef("pk")}, source__kind=Source.Kind.ARTICLE)
+    )
+    if origin == "parsed":
+        return Q(parsed)
+    if origin == "imported":
+        return ~Q(parsed)
+    return Q()
+
+
+def _queue(kind: str, origin: str = "parsed", country: str = ""):
     evidence = Prefetch("evidence", queryset=Evidence.objects.select_related("source"))
+    model = KINDS[kind]
+    records = model.objects.filter(_origin(model, origin), review_state=ReviewState.UNREVIEWED)
+    if country:
+        field = "country" if kind == "meetings" else "destination_country"
+        records = records.filter(**{field: country})
     if kind == "meetings":
         participants = Prefetch("participants", queryset=Participant.objects.select_related("official"))
         return (
-            Meeting.objects.filter(review_state=ReviewState.UNREVIEWED)
-            .select_related("visit", "visit__visitor")
+            records.select_related("visit", "visit__visitor")
             .prefetch_related(participants, evidence)
             .order_by("-created_at", "-id")
         )
     return (
-        Visit.objects.filter(review_state=ReviewState.UNREVIEWED)
-        .select_related("visitor")
+        records.select_related("visitor")
         .prefetch_related(evidence, "organisations")
         .order_by("-created_at", "-id")
     )
@@ -42,6 +62,9 @@ def _queue(kind: str):
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Unreviewed visits or meetings beside their highlighted evidence; POST accepts or rejects them."""
     kind = request.GET.get("kind") if request.GET.get("kind") in KINDS else "visits"
+    origin = request.GET.get("origin") if request.GET.get("origin") in ORIGINS else "parsed"
+    country = request.GET.get("country", "").upper()
+    country = country if is_country(country) else ""
     if request.method == "POST":
         state = request.POST.get("state")
         # isdigit() alone admits "²", which int() refuses; an id past bigint names no record.
@@ -54,8 +77,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             messages.error(request, "Choose at least one record and accept or reject.")
         page_number = request.GET.get("page", "1")
         page_number = page_number if page_number.isascii() and page_number.isdigit() else "1"
-        return redirect(f"{request.path}?kind={kind}&page={page_number[:9]}")
-    page = Paginator(_queue(kind), PAGE_SIZE).get_page(request.GET.get("page"))
+        return redirect(
+            f"{request.path}?kind={kind}&origin={origin}&country={country}&page={page_number[:9]}"
+        )
+    page = Paginator(_queue(kind, origin, country), PAGE_SIZE).get_page(request.GET.get("page"))
     items = [
         {
             "record": record,
@@ -73,8 +98,21 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "items": items,
         "counts": {
-            k: m.objects.filter(review_state=ReviewState.UNREVIEWED).count() for k, m in KINDS.items()
+            k: m.objects.filter(_origin(m, origin), review_state=ReviewState.UNREVIEWED).count()
+            for k, m in KINDS.items()
         },
+        "origin": origin,
+        "origins": [
+            (
+                name,
+                label,
+                KINDS[kind]
+                .objects.filter(_origin(KINDS[kind], name), review_state=ReviewState.UNREVIEWED)
+                .count(),
+            )
+            for name, label in ORIGINS.items()
+        ],
+        "country": country,
     }
     return TemplateResponse(request, "admin/visits/review_queue.html", context)
 

@@ -32,6 +32,7 @@ def test_review_queue_accepts_and_rejects_with_history(client, editor):
 @pytest.mark.django_db
 def test_review_queue_lists_meetings_too(client, editor):
     meeting = MeetingFactory()
+    EvidenceFactory(visit=None, meeting=meeting)  # parsed from an article: the queue's first tab
     client.force_login(editor)
     page = client.get(reverse("review-queue"), {"kind": "meetings"}).content.decode()
     assert reverse("admin:visits_meeting_change", args=[meeting.pk]) in page
@@ -76,3 +77,24 @@ def test_reparse_action_queues_the_sources(client, editor):
     source.refresh_from_db()
     assert source.status == "parsed"
     assert "No visit or meeting" in source.error
+
+
+@pytest.mark.django_db
+def test_the_queue_puts_parsed_records_first_and_imported_ones_under_their_own_tab(client, editor):
+    from pathlib import Path
+
+    from tests.factories import EvidenceFactory, SourceFactory, VisitFactory
+    from visits.services.imports import files_import
+
+    files_import(paths=[Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "bush-george-w.xml"])
+    parsed = VisitFactory(destination_country="TJ", review_state="unreviewed")
+    EvidenceFactory(visit=parsed, source=SourceFactory(kind="article"))
+    client.force_login(editor)
+    page = client.get("/admin/visits/review/")
+    assert [item["record"].pk for item in page.context["items"]] == [parsed.pk]
+    imported = client.get("/admin/visits/review/", {"origin": "imported"}).context["items"]
+    assert imported and all(i["record"].external_scheme == "hsg-travel" for i in imported)
+    assert (
+        client.get("/admin/visits/review/", {"origin": "all", "country": "tj"}).context["items"][0]["record"]
+        == parsed
+    )
