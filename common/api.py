@@ -36,6 +36,7 @@ from rest_framework.views import exception_handler
 from common.editing import record_edit
 from common.filters import StrictFilterBackend
 from common.keyset import Keyset
+from common.response_cache import CachedReadMixin
 from common.schema import ERROR_REF
 from common.serializers import StrictInputMixin
 
@@ -511,8 +512,11 @@ class KeysetPagination(BasePagination):
         ]
 
 
-class ArchiveReadMixin:
-    """Last-Modified from the records shown (ETag comes from ConditionalGetMiddleware)."""
+class ArchiveReadMixin(CachedReadMixin):
+    """Last-Modified from the records shown (ETag comes from ConditionalGetMiddleware).
+
+    Anonymous reads are answered from the response cache when they can be (common/response_cache.py).
+    """
 
     schema = ArchiveSchema()
     # Any path segment reaches the view, so a malformed id is a JSON 404, not Django's HTML page.
@@ -528,7 +532,9 @@ class ArchiveReadMixin:
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # No Last-Modified on lists: a deletion changes a list but no row's date, so only the ETag is safe.
-        return super().list(request, *args, **kwargs)
+        return self.cached_answer(
+            request, lambda: super(ArchiveReadMixin, self).list(request, *args, **kwargs)
+        )
 
     def paginate_queryset(self, queryset: models.QuerySet) -> list | None:
         rows = super().paginate_queryset(queryset)
@@ -552,6 +558,9 @@ class ArchiveReadMixin:
             raise NotFound()
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.cached_answer(request, self.retrieve_fresh)
+
+    def retrieve_fresh(self) -> Response:
         instance = self.get_object()
         self.last_modified = getattr(instance, "updated_at", None)
         data = self.get_serializer(instance).data

@@ -7,7 +7,9 @@ Correctness rests on two rules:
 - A write bumps now *and* again once its transaction commits. The bump at commit is the one that
   matters: a request that read the version before the commit and the data before the commit stored its
   answer under a version nobody asks for once the commit's bump lands. (The bump now lets a test, whose
-  transaction never commits, see its own writes.)
+  transaction never commits, see its own writes.) In a web request the second bump comes as the answer
+  leaves the view (`bumps_at_request_end`, from the response cache middleware): every transaction a view
+  opens has ended by then, and a request's writes cost one bump, not one callback per transaction.
 - A missing version (cache cleared, key evicted, Redis restarted) starts again from the current time in
   microseconds, far above any counter used before it, so no entry made under an old version can match.
 """
@@ -16,6 +18,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -23,6 +28,8 @@ from django.db import transaction
 log = logging.getLogger(__name__)
 
 KEY = "data-version"
+# Set while a web request runs: its writes inside transactions bump once more as it ends.
+_request_writes: ContextVar[list[bool] | None] = ContextVar("data_version_request_writes", default=None)
 
 
 def _fresh_start() -> int:
@@ -53,5 +60,23 @@ def data_version_bump(using: str | None = None) -> None:
     """Move the data version on now, and again when the current transaction commits (once per commit)."""
     _incr()
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not any(entry[1] is _incr for entry in connection.run_on_commit):
+    if not connection.in_atomic_block:
+        return  # autocommit: the write is already committed
+    request_writes = _request_writes.get()
+    if request_writes is not None:
+        request_writes[0] = True
+    elif not any(entry[1] is _incr for entry in connection.run_on_commit):
         transaction.on_commit(_incr, using=using)
+
+
+@contextmanager
+def bumps_at_request_end() -> Iterator[None]:
+    """Around a view: writes made in its transactions bump once more when it returns (they have committed)."""
+    token = _request_writes.set([False])
+    try:
+        yield
+    finally:
+        wrote = _request_writes.get()
+        _request_writes.reset(token)
+        if wrote and wrote[0]:
+            _incr()

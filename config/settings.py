@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "common.csp.ContentSecurityPolicyMiddleware",
+    # Innermost: a cached page skips only the view; everything above still runs for it (ETag, 304, CSP,
+    # gzip, CORS). The API caches inside its views instead, after its throttle (common/response_cache.py).
+    "common.response_cache.ResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -259,6 +262,17 @@ elif CACHE_URL and not CACHE_URL.startswith("locmem"):
     raise ImproperlyConfigured(f"CACHE_URL must be redis://… or unset, not {CACHE_URL!r}.")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Cached answers for anonymous readers (common/response_cache.py), keyed on the data version every write
+# moves on: never stale. Seconds an answer is kept (0: off); the default is on only with a shared cache, as
+# an in-process cache would not see another process's writes. Browsers and proxies may keep a public
+# answer RESPONSE_CACHE_MAX_AGE seconds.
+RESPONSE_CACHE_SECONDS = env.int(
+    "RESPONSE_CACHE_SECONDS", default=300 if "RedisCache" in CACHES["default"]["BACKEND"] else 0
+)
+RESPONSE_CACHE_MAX_AGE = env.int("RESPONSE_CACHE_MAX_AGE", default=60)
+# A streamed answer (an export) is kept only if it ends within this many bytes.
+RESPONSE_CACHE_MAX_BYTES = env.int("RESPONSE_CACHE_MAX_BYTES", default=2_000_000)
 
 # CORS: other sites' browser apps may read the public API (GET/HEAD/OPTIONS); CORS_ALLOWED_ORIGINS
 # (comma-separated) narrows it, unset allows any origin. No credentials: reads are public, tokens go in

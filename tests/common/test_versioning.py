@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from common.apps import ARCHIVE_APPS
-from common.versioning import _incr, data_version, data_version_bump
+from common.versioning import _incr, bumps_at_request_end, data_version, data_version_bump
 from people.services import official_merge
 from tests.common.test_admin import change_url, form_data
 from tests.factories import OfficialFactory, OrganisationFactory, SourceFactory, VisitFactory
@@ -67,6 +67,17 @@ def test_a_save_bumps_now_and_once_more_at_commit(django_capture_on_commit_callb
         VisitFactory()
         assert data_version() > before
     assert [c for c in callbacks if c is _incr] == [_incr]
+
+
+def test_in_a_request_the_second_bump_comes_as_the_view_returns(django_capture_on_commit_callbacks):
+    before = data_version()
+    with django_capture_on_commit_callbacks() as callbacks, bumps_at_request_end():
+        VisitFactory()
+        VisitFactory()
+        during = data_version()
+    assert during > before
+    assert data_version() == during + 1
+    assert _incr not in callbacks
 
 
 def test_admin_save_bumps(client, editor):
