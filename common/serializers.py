@@ -88,7 +88,15 @@ class PermalinkField(serializers.Field):
 
 
 class ApiLinkField(serializers.HyperlinkedIdentityField):
-    """The record's own API URL, reversed once per route rather than once per record."""
+    """The record's own API URL, reversed once per route rather than once per record.
+
+    A plain string, not DRF's Hyperlink (a str subclass): the views put it in a Location header, and WSGI
+    servers that check header types (runserver's, the live test server's) refuse a subclass with a 500.
+    """
+
+    def to_representation(self, value: models.Model) -> str | None:
+        url = super().to_representation(value)
+        return None if url is None else str(url)
 
     def get_url(self, obj: models.Model, view_name: str, request: Any, format: str | None) -> str | None:
         value = getattr(obj, self.lookup_field, None)
