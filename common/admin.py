@@ -68,6 +68,16 @@ class CuratedAdmin(SimpleHistoryAdmin):
             if instance.pk and inline_form.has_changed() and isinstance(instance, Curated):
                 mark_edited(instance, inline_form.changed_data)
         super().save_formset(request, form, formset, change)
+        # Child rows that are no records of their own (a meeting's participants): an editor who adds, changes
+        # or removes one owns the list, so a re-parse or re-import never brings a removed one back.
+        child = formset.model
+        parent = form.instance
+        touched = formset.new_objects or formset.changed_objects or formset.deleted_objects
+        if touched and not issubclass(child, Curated) and isinstance(parent, Curated):
+            name = formset.fk.remote_field.related_name or formset.prefix
+            mark_edited(parent, [name])
+            type(parent).objects.filter(pk=parent.pk).update(edited_fields=parent.edited_fields)
+            nesting_touch(record=parent)
 
 
 class YearFilter(admin.SimpleListFilter):
