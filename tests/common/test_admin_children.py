@@ -46,9 +46,6 @@ def test_removing_a_participant_in_admin_survives_a_reparse(client, editor):
     client.force_login(editor)
     url = f"/admin/visits/meeting/{meeting.pk}/change/"
     data = _post_data(client.get(url))
-    formset_prefix = next(
-        k.removesuffix("-TOTAL_FORMS") for k in data if k.endswith("-TOTAL_FORMS") and "participant" in k
-    )
     bek = next(k.removesuffix("-name_as_written") for k, v in data.items() if v == "Ali Bek")
     data[f"{bek}-DELETE"] = "on"
     response = client.post(url, data)
