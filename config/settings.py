@@ -232,7 +232,12 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.1.0",
     # Operation ids and tags from the resource: `visits_list`, tag `visits` (not `v1_visits_list`).
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "LICENSE": {"name": "Records: as their sources allow; the archive's own work: CC0 1.0."},
+    "LICENSE": {
+        "name": "Records: as their sources allow; the archive's own work: CC0 1.0.",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    },
+    # Relative: the API is on the host that serves this document.
+    "SERVERS": [{"url": "/", "description": "This archive."}],
     # common/schema.py: the Error component, the Token scheme's prefix, enum member names.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
