@@ -107,6 +107,15 @@ def _null_as_type(schema: dict) -> None:
         schema.setdefault("oneOf", schema.pop("anyOf", [])).append({"type": "null"})
 
 
+# A line of drf-spectacular's choice list whose label only repeats the value ("* `TJ` - TJ").
+_BARE_CHOICE = re.compile(r"^\* `([^`]*)` - \1\n?", re.MULTILINE)
+
+
+def _without_bare_choices(description: str) -> str:
+    """The description without a choice list that says nothing (250 country codes, each as its label)."""
+    return _BARE_CHOICE.sub("", description).rstrip()
+
+
 def _named_enum_parameters(result: dict) -> None:
     """A query or path parameter whose choices are a named enum's refers to that enum."""
     named = {
@@ -125,12 +134,19 @@ def _named_enum_parameters(result: dict) -> None:
 
 def postprocess(result: dict, generator: Any, request: Any, public: bool) -> dict:
     """drf-spectacular postprocessing hook (after its enum hook): the document-wide parts."""
-    result["components"]["schemas"]["Error"] = copy.deepcopy(ERROR_SCHEMA)
+    schemas = result["components"]["schemas"]
+    schemas["Error"] = copy.deepcopy(ERROR_SCHEMA)
+    if "CountryEnum" in schemas:
+        schemas["CountryEnum"]["description"] = "An ISO 3166-1 alpha-2 code (historic states included)."
     _named_enum_parameters(result)
     jsonschema_nulls = result.get("openapi", "").startswith("3.1")
     for schema in _walk(result):
         if jsonschema_nulls and "nullable" in schema:
             _null_as_type(schema)
+        if isinstance(schema.get("description"), str) and "* `" in schema["description"]:
+            schema["description"] = _without_bare_choices(schema["description"])
+            if not schema["description"]:
+                del schema["description"]
         values = schema.get("enum")
         if isinstance(values, list) and "x-enum-varnames" not in schema:
             strings = [v for v in values if isinstance(v, str)]
