@@ -287,3 +287,17 @@ def test_meeting_delete_removes_its_participants(editor_client):
     Participant.objects.create(meeting=meeting, name_as_written="Gone")
     assert editor_client.delete(f"/api/v1/meetings/{meeting.pk}/").status_code == 204
     assert not Meeting.objects.exists() and not Participant.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("日本 太郎", "riben-tailang"),
+        ("Сергей Лавров", "sergey-lavrov"),
+        ("Γιώργος Παπανδρέου", "giorgos-papandreou"),
+    ],
+)
+def test_an_official_can_be_named_in_any_script(editor_client, name, slug):
+    response = post(editor_client, "/api/v1/officials/", {"name": name, "country": "JP"})
+    assert response.status_code == 201
+    assert (response.json()["name"], response.json()["slug"]) == (name, slug)
