@@ -175,7 +175,8 @@ RATE_LIMIT_HEADERS = {
     "X-RateLimit-Remaining": "Requests left in the current window.",
     "X-RateLimit-Reset": "Seconds until the window resets.",
 }
-# How each action reads in an operation's summary; {one} and {many} are the model's verbose names.
+# How each action reads in an operation's summary and its answer; {one} and {many} are the model's
+# verbose names.
 SUMMARIES = {
     "list": "List {many}",
     "retrieve": "Read {a} {one}",
@@ -183,6 +184,14 @@ SUMMARIES = {
     "update": "Replace {a} {one}",
     "partial_update": "Change some fields of {a} {one}",
     "destroy": "Delete {a} {one}",
+}
+ANSWERS = {
+    "list": "A page of {many}.",
+    "retrieve": "The {one}.",
+    "create": "The {one} as created.",
+    "update": "The {one} as changed.",
+    "partial_update": "The {one} as changed.",
+    "destroy": "Deleted.",
 }
 
 
@@ -202,15 +211,17 @@ class ArchiveSchema(AutoSchema):
             auths.insert(0, {})
         return auths
 
-    def get_summary(self) -> str | None:
+    def _describe(self, texts: dict[str, str]) -> str | None:
+        """The text for this view's action, naming its queryset's records (a view may say otherwise)."""
         action = getattr(self.view, "action", None)
-        queryset = getattr(self.view, "queryset", None)
-        if action not in SUMMARIES or queryset is None:
+        if action not in texts or getattr(self.view, "queryset", None) is None:
             return None
-        meta = queryset.model._meta
+        meta = self.view.queryset.model._meta
         one, many = str(meta.verbose_name), str(meta.verbose_name_plural)
-        article = "an" if one[:1] in "aeiou" else "a"
-        return SUMMARIES[action].format(a=article, one=one, many=many)
+        return texts[action].format(a="an" if one[:1] in "aeiou" else "a", one=one, many=many)
+
+    def get_summary(self) -> str | None:
+        return self._describe(SUMMARIES)
 
     def get_override_parameters(self) -> list:
         params = list(super().get_override_parameters())
@@ -298,6 +309,10 @@ class ArchiveSchema(AutoSchema):
             errors["428"] = "If-Match is required on this server (API_REQUIRE_IF_MATCH)."
         if self.method == "GET":
             errors["304"] = "Not modified since the ETag or date the client sent."
+        answer = self._describe(ANSWERS)
+        for code, response in responses.items():
+            if code.startswith("2") and answer and response.get("description") in ("", "No response body"):
+                response["description"] = answer
         for code, text in errors.items():
             if code not in responses:
                 body = None if code == "304" else ERROR_REF

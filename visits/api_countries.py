@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Max, Min, QuerySet
 from django.urls import reverse
 from django_countries import countries
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -79,7 +79,12 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
     def _link(self, request: Request, code: str) -> str:
         return request.build_absolute_uri(reverse("api:country-detail", kwargs={"code": code}))
 
-    @extend_schema(summary="List countries with visit counts", responses=CountrySummarySerializer(many=True))
+    @extend_schema(
+        summary="List countries with visit counts",
+        responses=OpenApiResponse(
+            CountrySummarySerializer(many=True), description="Every country with visits, by code."
+        ),
+    )
     def list(self, request: Request) -> Response:
         """Countries with visits from or to them, by code."""
         visits = self._visits()
@@ -98,7 +103,10 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
         return Response(CountrySummarySerializer(data, many=True).data)
 
     @extend_schema(
-        summary="Read a country's visits", responses=CountryDetailSerializer, parameters=[CODE], filters=True
+        summary="Read a country's visits",
+        responses=OpenApiResponse(CountryDetailSerializer, description="The country's visits."),
+        parameters=[CODE],
+        filters=True,
     )
     def retrieve(self, request: Request, code: str) -> Response:
         """One country: visits from and to it, where its officials went and who came."""
@@ -120,7 +128,9 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="List visit counts by pair of countries",
-        responses=CountryPairSerializer(many=True),
+        responses=OpenApiResponse(
+            CountryPairSerializer(many=True), description="Every pair with visits, most first."
+        ),
         filters=True,
     )
     @action(detail=False, url_path="pairs")
