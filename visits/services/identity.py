@@ -3,7 +3,8 @@
 A visit is the same when the destination agrees, the visitors agree (the same official, or names that
 people/matching.py says are one person, in any word order) and the dates meet: dated reports start within
 VISIT_DAYS of each other or their spans overlap; an undated report counts from its publication date, within
-UNDATED_DAYS; a report with neither joins the visitor's only visit to that destination, if there is one.
+UNDATED_DAYS; a report with neither is the visitor's only visit to that destination, if there is one (and a
+dated report joins such a report when it is the only one).
 
 A meeting is the same when it belongs to the same visit, its day agrees (or one report gives none) and it
 shares a participant other than the visitor, or one report names nobody but the visitor.
@@ -113,15 +114,19 @@ def same_visit(
     if day is None:
         # Neither a date nor a publication date: only the one visit of this visitor there can be meant.
         return same_visitor[0] if len(same_visitor) == 1 else None
+    unanchored = []
     for visit in same_visitor:
         if start and visit.start_date:
             if _dates_meet(_days(start, end), _days(visit.start_date, visit.end_date), VISIT_DAYS):
                 return visit
             continue
         theirs = visit.start_date or visit.first_published
-        if theirs and abs((theirs - day).days) <= UNDATED_DAYS:
+        if theirs is None:
+            unanchored.append(visit)
+        elif abs((theirs - day).days) <= UNDATED_DAYS:
             return visit
-    return None
+    # The other way round: a report with no date at all is this one if it is the visitor's only visit there.
+    return unanchored[0] if len(same_visitor) == 1 and unanchored else None
 
 
 def same_meeting(

@@ -20,7 +20,7 @@ from people.names import Agreement, compare
 from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.nesting import nesting_touch
-from visits.services.identity import same_meeting, same_participant, same_visit
+from visits.services.identity import names_agree, same_meeting, same_participant, same_visit
 from visits.services.writer_rules import (
     Roster,
     assign_unless_edited,
@@ -315,6 +315,12 @@ def _visit_for_meeting(visits: list[Visit], resolved: list, country: str) -> Vis
     ids = {p.official.pk for _, p in resolved if p.official}
     for visit in visits:
         if visit.visitor_id in ids and (not country or visit.destination_country == country):
+            return visit
+    # The visitor named otherwise in the meeting than in the visit (the visit joined another report's record).
+    names = [name for name, _ in resolved]
+    for visit in visits:
+        named = visit.visitor_name and any(names_agree(visit.visitor_name, name) for name in names)
+        if named and (not country or visit.destination_country == country):
             return visit
     for visit in visits:
         if country and visit.destination_country == country:
