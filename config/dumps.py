@@ -8,6 +8,7 @@ chunk at a time, so memory stays flat at any size.
 """
 
 import csv
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -49,7 +50,6 @@ def _rows(request: HttpRequest, resource: str) -> tuple[list[str], Iterator[dict
     queryset = view.get_queryset()
     serializer_class = view.get_serializer_class()
     context = view.get_serializer_context()
-    fields = list(serializer_class(context=context).fields)
 
     def records() -> Iterator[dict[str, Any]]:
         last = 0
@@ -60,7 +60,15 @@ def _rows(request: HttpRequest, resource: str) -> tuple[list[str], Iterator[dict
             yield from serializer_class(chunk, many=True, context=context).data
             last = chunk[-1].pk
 
-    return fields, records()
+    rows = records()
+    fields = list(getattr(serializer_class(context=context), "fields", None) or ())
+    if not fields:
+        # A serializer without field objects (visits/lean.py builds the list's dicts directly): the
+        # first record names the columns.
+        first = next(rows, None)
+        if first is not None:
+            fields, rows = list(first), itertools.chain([first], rows)
+    return fields, rows
 
 
 class _Echo:
