@@ -70,7 +70,7 @@ def test_pair_page_shows_both_ways_meetings_and_last_head_of_state_visit(client,
 
 def test_stats_page_draws_charts_pairs_and_matrix(client, scenario):
     html = client.get("/stats/").content.decode()
-    assert html.count("<svg") == 1
+    assert html.count("<svg") == 2  # the visits-per-year chart and the map of visits received
     assert '<a href="/countries/AZ/TJ/">' in html
     assert '<table class="matrix">' in html
     assert "/visits/?origin=AZ&amp;destination=TJ" in html
