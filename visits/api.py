@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
 from common.schema import ERROR_REF
 from visits.filters import MeetingFilter, OutcomeFilter, SourceFilter, VisitFilter
+from visits.lean import LeanVisitListSerializer
 from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
 from visits.serializers import (
     MeetingInputSerializer,
@@ -69,7 +70,13 @@ class VisitViewSet(RecordViewSet):
         return listed.with_meetings() if self.expanded() else listed
 
     def get_serializer_class(self) -> type:
-        return VisitListSerializer if self.action == "list" else super().get_serializer_class()
+        if self.action != "list":
+            return super().get_serializer_class()
+        # The schema (a fake view) and ?expand=meetings use the DRF definition; a plain page the lean
+        # serialiser, which gives the same JSON (tests/api/test_lean_list.py) without DRF's per-field cost.
+        if getattr(self, "swagger_fake_view", False) or self.format_kwarg or self.expanded():
+            return VisitListSerializer
+        return LeanVisitListSerializer
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,54 @@
+"""The lean visit list gives exactly the JSON of the DRF serialiser it stands in for."""
+
+import datetime
+import json
+
+import pytest
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from tests.factories import OrganisationFactory, VisitFactory
+from tests.scenario import add_lived_in, build_scenario, full_visit
+from visits.lean import LeanVisitListSerializer
+from visits.models import Visit
+from visits.serializers import VisitListSerializer
+
+pytestmark = pytest.mark.django_db
+
+
+def _archive() -> None:
+    add_lived_in(build_scenario())
+    full_visit(destination_city="Dushanbe", purpose="Talks — «énergie»", edited_fields=["purpose"])
+    VisitFactory(visitor=None, visitor_name="Someone Unresolved", start_date=None, origin_country="")
+    VisitFactory(
+        start_date=datetime.date(2020, 5, 1), start_precision="month", end_date=datetime.date(2020, 5, 31)
+    ).organisations.add(OrganisationFactory(acronym="", country=""))
+
+
+def _rendered(serializer_class: type, rows: list[Visit], request: Request) -> list[str]:
+    data = serializer_class(rows, many=True, context={"request": request, "expand_meetings": False}).data
+    return [json.dumps(row) for row in json.loads(JSONRenderer().render(data))]
+
+
+def test_lean_rows_are_the_drf_rows_byte_for_byte():
+    _archive()
+    rows = list(Visit.objects.timeline().with_source_links())
+    request = Request(APIRequestFactory().get("/api/v1/visits/"))
+    lean = _rendered(LeanVisitListSerializer, rows, request)
+    drf = _rendered(VisitListSerializer, rows, request)
+    assert len(lean) == len(rows) > 5
+    assert lean == drf
+
+
+def test_the_api_list_serves_the_lean_rows_and_expand_the_full_ones(client):
+    _archive()
+    rows = {r.pk: r for r in Visit.objects.timeline().with_source_links()}
+    request = Request(APIRequestFactory().get("/api/v1/visits/"))
+    listed = client.get("/api/v1/visits/").json()["results"]
+    expected = VisitListSerializer(
+        [rows[r["id"]] for r in listed], many=True, context={"request": request, "expand_meetings": False}
+    ).data
+    assert json.dumps(listed) == json.dumps(json.loads(JSONRenderer().render(expected)))
+    expanded = client.get("/api/v1/visits/?expand=meetings").json()["results"]
+    assert all("meetings" in row for row in expanded)

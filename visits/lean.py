@@ -1,0 +1,137 @@
+"""The API's visit list without DRF's per-field machinery: the same JSON, built by plain functions.
+
+Profiles of `/api/v1/visits/` put most of a page's time in serialising 50 visits through nested
+`ModelSerializer`s (a field object, a `get_attribute` walk and a `to_representation` call per value).
+`LeanVisitListSerializer` writes the same dictionaries from the same prefetched rows directly.
+`VisitListSerializer` stays the definition: the schema is generated from it, `?expand=meetings` uses it,
+and tests/api/test_lean_list.py checks the two give identical JSON.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from common.countries import country_name
+from common.serializers import absolute_url
+from common.urls import cached_reverse
+from orgs.models import Organisation
+from people.models import Official
+from visits.models import Evidence, Visit
+
+
+def _date(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class _Row:
+    """What a row needs once per response: the absolute URL base and the time zone of DRF's dates."""
+
+    def __init__(self, context: dict) -> None:
+        self.context = context
+        self.zone = timezone.get_current_timezone()
+        self.routes: dict[str, tuple[str, str]] = {}
+        self.countries: dict[str, dict[str, str] | None] = {}
+
+    def link(self, viewname: str, key: str, value: int | str) -> str:
+        """The absolute URL of a one-argument route, reversed once per response (as cached_reverse does)."""
+        parts = self.routes.get(viewname)
+        if parts is None:
+            sentinel = 8675309001 if isinstance(value, int) else "zz-sentinel-zz"
+            head, _, tail = cached_reverse(viewname, **{key: sentinel}).partition(str(sentinel))
+            parts = self.routes[viewname] = (absolute_url(self.context, head), tail)
+        return f"{parts[0]}{value}{parts[1]}"
+
+    def country(self, value: Any) -> dict[str, str] | None:
+        code = getattr(value, "code", value) or ""
+        if code not in self.countries:
+            self.countries[code] = {"code": code, "name": country_name(code)} if code else None
+        return self.countries[code]
+
+    def stamp(self, value: datetime.datetime | None) -> str | None:
+        if not value:
+            return None
+        text = value.astimezone(self.zone).isoformat() if timezone.is_aware(value) else value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    def official(self, official: Official | None) -> dict[str, Any] | None:
+        if official is None:
+            return None
+        return {
+            "slug": official.slug,
+            "name": official.name,
+            "country": self.country(official.country),
+            "api_url": self.link("api:official-detail", "slug", official.slug),
+            "permalink": self.link("people:official-detail", "slug", official.slug),
+        }
+
+    def organisation(self, org: Organisation | None) -> dict[str, Any] | None:
+        if org is None:
+            return None
+        return {
+            "slug": org.slug,
+            "name": org.name,
+            "acronym": org.acronym,
+            "kind": org.kind,
+            "api_url": self.link("api:organisation-detail", "slug", org.slug),
+            "permalink": self.link("orgs:organisation-detail", "slug", org.slug),
+        }
+
+    def source(self, evidence: Evidence) -> dict[str, Any]:
+        source = evidence.source
+        return {
+            "id": source.id,
+            "api_url": self.link("api:source-detail", "pk", evidence.source_id),
+            "title": source.title,
+            "url": source.url,
+            "outlet": source.outlet,
+            "published": _date(source.published),
+        }
+
+    def visit(self, visit: Visit) -> dict[str, Any]:
+        position = visit.visitor_position
+        return {
+            "id": visit.id,
+            "api_url": self.link("api:visit-detail", "pk", visit.pk),
+            "permalink": self.link("visits:visit-detail", "pk", visit.pk),
+            "visitor": self.official(visit.visitor),
+            "visitor_name": visit.visitor_name,
+            "visitor_title": visit.visitor_title,
+            "visitor_position": None
+            if position is None
+            else {"title": position.title, "organisation": self.organisation(position.organisation)},
+            "delegation": visit.delegation,
+            "origin_country": self.country(visit.origin_country),
+            "destination_country": self.country(visit.destination_country),
+            "destination_city": visit.destination_city,
+            "start_date": _date(visit.start_date),
+            "start_precision": visit.start_precision,
+            "end_date": _date(visit.end_date),
+            "end_precision": visit.end_precision,
+            "kind": visit.kind,
+            "status": visit.status,
+            "purpose": visit.purpose,
+            "summary": visit.summary,
+            "organisations": [self.organisation(org) for org in visit.organisations.all()],
+            "review_state": visit.review_state,
+            "external_scheme": visit.external_scheme,
+            "external_id": visit.external_id,
+            "sources": [self.source(evidence) for evidence in visit.evidence.all()],
+            "edited_fields": visit.edited_fields,
+            "created_at": self.stamp(visit.created_at),
+            "updated_at": self.stamp(visit.updated_at),
+            "meeting_count": visit.meeting_count,
+        }
+
+
+class LeanVisitListSerializer(serializers.BaseSerializer):
+    """Listed visits (no `?expand=meetings`) as VisitListSerializer gives them, without its field objects."""
+
+    def to_representation(self, instance: Visit) -> dict[str, Any]:
+        row = self.context.get("_lean_row")
+        if row is None:
+            row = self.context["_lean_row"] = _Row(self.context)
+        return row.visit(instance)
