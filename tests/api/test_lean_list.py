@@ -1,16 +1,17 @@
-"""The lean visit list gives exactly the JSON of the DRF serialiser it stands in for."""
+"""Lean lists give exactly what they stand in for: the API list DRF's JSON, the timeline the row partial."""
 
 import datetime
 import json
 
 import pytest
+from django.template.loader import get_template
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from tests.factories import OrganisationFactory, VisitFactory
 from tests.scenario import add_lived_in, build_scenario, full_visit
-from visits.lean import LeanVisitListSerializer
+from visits.lean import LeanVisitListSerializer, visit_row_html
 from visits.models import Visit
 from visits.serializers import VisitListSerializer
 
@@ -52,3 +53,22 @@ def test_the_api_list_serves_the_lean_rows_and_expand_the_full_ones(client):
     assert json.dumps(listed) == json.dumps(json.loads(JSONRenderer().render(expected)))
     expanded = client.get("/api/v1/visits/?expand=meetings").json()["results"]
     assert all("meetings" in row for row in expanded)
+
+
+def test_timeline_rows_are_the_row_partial_byte_for_byte():
+    _archive()
+    VisitFactory(status="planned", visitor_title="Minister <of> Things & Stuff", destination_city="Ko'ln")
+    VisitFactory(status="cancelled", destination_country="XK", origin_country="")
+    rows = list(Visit.objects.timeline())
+    assert len(rows) > 5
+    partial = get_template("_visit_row.html")
+    for visit in rows:
+        assert visit_row_html(visit) == partial.render({"visit": visit})
+
+
+def test_the_timeline_shows_the_lean_rows(client):
+    _archive()
+    page = client.get("/visits/").content.decode()
+    partial = get_template("_visit_row.html")
+    for visit in Visit.objects.timeline():
+        assert partial.render({"visit": visit}) in page
