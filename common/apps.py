@@ -7,6 +7,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # The apps whose rows pages, exports and the API show: any change to them moves the data version on.
 ARCHIVE_APPS = frozenset({"common", "visits", "people", "orgs"})
+# Rows of those apps that no page or API answer shows: readers' suggestions (an anonymous reader's
+# post must not empty everyone's cache) and import jobs (their progress is saved every few hundred rows;
+# the import itself bumps the version).
+NOT_SHOWN = frozenset({"visits.Suggestion", "visits.ImportJob"})
 
 
 def bump_on_change(sender: type, **kwargs: Any) -> None:
@@ -37,7 +41,7 @@ class CommonConfig(AppConfig):
         # delete); historical copies are left out: their save comes with the record's own.
         for app in ARCHIVE_APPS:
             for model in self.apps.get_app_config(app).get_models(include_auto_created=True):
-                if hasattr(model, "instance_type"):
+                if hasattr(model, "instance_type") or model._meta.label in NOT_SHOWN:
                     continue
                 label = model._meta.label
                 post_save.connect(bump_on_change, sender=model, dispatch_uid=f"data-version-save-{label}")
