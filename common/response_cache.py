@@ -22,6 +22,7 @@ the outer ones add (CSP, X-Frame-Options, CORS, gzip) are made afresh for a hit.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,6 +32,8 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from common.versioning import bumps_at_request_end, data_version
+
+log = logging.getLogger(__name__)
 
 # Not cached by the middleware: the API caches itself (after its throttle), editors' pages are never public.
 SKIPPED_PREFIXES = ("/api/", "/admin/", "/accounts/", "/static/", "/media/")
@@ -76,11 +79,28 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def lookup(request: HttpRequest, scope: str) -> tuple[str | None, tuple | None]:
+    """This request's key and stored answer; (None, None) when the cache does not answer (then no caching)."""
+    try:
+        key = cache_key(request, scope)
+        return key, cache.get(key)
+    except Exception:  # the cache is an accelerator: without it pages are slower, never broken
+        log.warning("Response cache: the cache did not answer", exc_info=True)
+        return None, None
+
+
+def _keep(key: str, entry: tuple) -> None:
+    try:
+        cache.set(key, entry, settings.RESPONSE_CACHE_SECONDS)
+    except Exception:
+        log.warning("Response cache: the cache did not take an answer", exc_info=True)
+
+
 def store(key: str, response: HttpResponse, extra: Any = None) -> None:
     # The view's own headers (a record's ETag, Link, Content-Disposition...): this runs inside the other
     # middleware, so CORS, rate limits, CSP, cookies and the page's ETag are made afresh on a hit.
     headers = list(response.headers.items())
-    cache.set(key, (response.content, headers, extra), settings.RESPONSE_CACHE_SECONDS)
+    _keep(key, (response.content, headers, extra))
 
 
 def store_when_streamed(key: str, response: StreamingHttpResponse) -> None:
@@ -100,7 +120,7 @@ def store_when_streamed(key: str, response: StreamingHttpResponse) -> None:
                     kept = None
             yield chunk
         if kept is not None:
-            cache.set(key, (b"".join(kept), headers, None), settings.RESPONSE_CACHE_SECONDS)
+            _keep(key, (b"".join(kept), headers, None))
 
     response.streaming_content = tee(iter(response.streaming_content))
 
@@ -146,14 +166,13 @@ class ResponseCacheMiddleware:
             if not request.path.startswith("/api/"):
                 mark_private(response)
             return response
-        key = cache_key(request, "page")
-        entry = cache.get(key)
+        key, entry = lookup(request, "page")
         if entry is not None:
             response, _ = restore(entry)
             mark_public(response)
             return response
         response = self.get_response(request)
-        if storable(request, response):
+        if key is not None and storable(request, response):
             if response.streaming:
                 store_when_streamed(key, response)
             else:
@@ -179,8 +198,7 @@ class CachedReadMixin:
             return produce()
         if "HTTP_AUTHORIZATION" in request.META:
             return produce()
-        key = cache_key(request._request, "api")
-        entry = cache.get(key)
+        key, entry = lookup(request._request, "api")
         if entry is not None:
             response, last_modified = restore(entry)
             self.last_modified = last_modified

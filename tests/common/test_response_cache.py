@@ -258,3 +258,16 @@ def test_old_entries_are_unreachable_once_the_version_moves():
     data_version_bump()
     middleware(RequestFactory().get("/visits/"))
     assert view.calls == 2
+
+
+def test_a_cache_that_does_not_answer_leaves_pages_working(client, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    VisitFactory()
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    assert client.get("/visits/").status_code == 200
+    assert APIClient().get("/api/v1/visits/").status_code == 200
