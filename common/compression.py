@@ -14,7 +14,12 @@ class SafeGZipMiddleware(GZipMiddleware):
     """Django's GZipMiddleware, skipped for answers with a CSRF token, a cookie or a session behind them."""
 
     def process_response(self, request, response):
-        if request.META.get("CSRF_COOKIE_USED") or response.cookies:
+        # Django 5 marks a request whose page carries a CSRF token with CSRF_COOKIE_NEEDS_UPDATE.
+        if (
+            request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or request.META.get("CSRF_COOKIE_USED")
+            or response.cookies
+        ):
             return response
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return response

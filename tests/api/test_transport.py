@@ -85,3 +85,11 @@ def test_answers_with_a_secret_are_not_compressed(client, editor, scenario):
 
 def test_the_cache_is_the_in_process_one_by_default():
     assert caches["default"].__class__.__name__ == "LocMemCache"
+
+
+def test_a_page_with_a_csrf_token_is_not_compressed_even_when_the_cookie_is_already_set(client, scenario):
+    url = scenario.visit.get_absolute_url()
+    client.get(url)  # the browser now holds the csrftoken cookie
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert "csrfmiddlewaretoken" in again.content.decode()
+    assert "Content-Encoding" not in again

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from common.accounts import editors_group
 from common.models import ReviewState
+from common.versioning import data_version_bump
 from visits.models import Source
 from visits.services import extraction_apply, source_create
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             source=source, extraction=seed["records"], review_state=ReviewState.ACCEPTED
         )
         Source.objects.filter(pk=source.pk).update(status=Source.Status.PARSED)
+        data_version_bump()  # a bulk update sends no signal
         self.stdout.write(
             f"Demo: source {'created' if created else 'already there'}; "
             f"{len(result.visits)} visit(s), {len(result.meetings)} meeting(s), "
