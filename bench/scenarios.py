@@ -99,7 +99,7 @@ def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
 
 
 def api_cursor(start_date: str, pk: int) -> str:
-    """The API's keyset cursor for "the page after this visit" (common/api.py KeysetPagination)."""
+    """The API's keyset cursor for "the page after this visit" (common/pagination.py KeysetPagination)."""
     return base64.urlsafe_b64encode(json.dumps(["n", start_date, pk]).encode()).decode("ascii")
 
 

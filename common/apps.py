@@ -5,6 +5,8 @@ from typing import Any
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from common.versioning import data_version_bump  # no models: safe while apps load
+
 # The apps whose rows pages, exports and the API show: any change to them moves the data version on.
 ARCHIVE_APPS = frozenset({"common", "visits", "people", "orgs"})
 # Rows of those apps that no page or API answer shows: readers' suggestions (an anonymous reader's
@@ -17,8 +19,6 @@ def bump_on_change(sender: type, **kwargs: Any) -> None:
     """post_save / post_delete / m2m_changed: a row of the archive changed, so cached answers are old."""
     if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires before and after
         return
-    from common.versioning import data_version_bump
-
     data_version_bump(using=kwargs.get("using"))
 
 

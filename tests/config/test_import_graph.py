@@ -115,3 +115,16 @@ def test_the_checker_reads_the_real_edges():
     assert "visits.services.records" in edges["visits.services.sources"]
     assert "visits.tasks" in edges["visits.services.sources"]
     assert not any(t.startswith("visits.services") for t in edges["visits.tasks"])
+
+
+def test_no_module_is_over_600_lines():
+    """Modules stay small enough to read in one sitting (migrations and generated data aside)."""
+    long = []
+    for folder in (*APPS, "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "migrations" in path.parts or any(part.startswith(".venv") for part in path.parts):
+                continue
+            lines = path.read_text(encoding="utf-8").count("\n")
+            if lines > 600:
+                long.append(f"{path.relative_to(ROOT)}: {lines}")
+    assert long == []
