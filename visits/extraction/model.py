@@ -120,6 +120,7 @@ class Extraction:
     visits: list[Visit] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    outcomes: list[dict[str, Any]] = field(default_factory=list)  # outcomes.py: documents signed
 
     def to_dict(self) -> dict[str, Any]:
         """The four lists of the gold contract (SCHEMA.md); warnings go under an extra key when present."""
@@ -131,4 +132,6 @@ class Extraction:
         }
         if self.warnings:
             out["warnings"] = list(self.warnings)
+        if self.outcomes:
+            out["outcomes"] = list(self.outcomes)
         return out

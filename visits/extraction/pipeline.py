@@ -31,6 +31,7 @@ from .gazetteer import fold, gazetteer
 from .mentions import Doc
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .nationality import _home_countries, _visits_from_meetings
+from .outcomes import outcomes_in
 from .people import analyse
 from .refs import collect
 from .rules import (
@@ -97,6 +98,7 @@ def extract(text: str, published: dt.date | None = None) -> Extraction:
     clean, warnings = _clean(text)
     try:
         result = _extract(clean, parse_published(published))
+        result.outcomes = outcomes_in(clean, parse_published(published))
     except Exception as exc:  # a parser bug must not lose the article: report it and return nothing
         result = Extraction()
         warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")

@@ -21,6 +21,8 @@ from people.services import official_resolve, position_record
 from visits.models import Evidence, Meeting, Participant, Source, Visit
 from visits.nesting import nesting_touch
 from visits.services.identity import names_agree, same_meeting, same_participant, same_visit
+from visits.services.outcomes import outcomes_write
+from visits.services.trips import trips_rebuild
 from visits.services.writer_rules import (
     Roster,
     assign_unless_edited,
@@ -104,6 +106,8 @@ def extraction_apply(
                 keys.add(key)
                 result.meetings.append(meeting)
     _drop_stale(source, keys, result)
+    outcomes_write(source=source, outcomes=extraction.get("outcomes") or [], review_state=review_state)
+    trips_rebuild(visitors={v.visitor_id for v in result.visits if v.visitor_id})  # onward legs join a trip
     return result
 
 

@@ -77,6 +77,8 @@ def _candidate_legs(visitors: list[int] | None) -> list[Leg]:
 def trips_rebuild(*, visitors: Iterable[int] | None = None) -> TripsReport:
     """Regroup officials' consecutive visits (all, or `visitors`') into trips; editors' trips stay."""
     visitors = None if visitors is None else sorted(set(visitors))
+    if visitors == []:
+        return TripsReport()  # an article with no known visitor: nothing to regroup
     with transaction.atomic():
         runs = journeys(_candidate_legs(visitors))
         report = TripsReport(kept_by_editors=Trip.objects.exclude(edited_fields=[]).count())
@@ -108,8 +110,9 @@ def trips_rebuild(*, visitors: Iterable[int] | None = None) -> TripsReport:
             for number, leg in enumerate(run, start=1):
                 updates.append(Visit(pk=leg.id, trip_id=trip_id, leg=number))
         Visit.objects.bulk_update(updates, ["trip", "leg"], batch_size=500)
-        report.trips = Trip.objects.count()
-        report.legs = Visit.objects.filter(trip__isnull=False).count()
+        scope = Trip.objects.all() if visitors is None else Trip.objects.filter(visitor__in=visitors)
+        report.trips = scope.count()
+        report.legs = Visit.objects.filter(trip__in=scope).count()
     return report
 
 
