@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from visits.models import ImportJob
 from visits.services.imports import Progress, files_import
+from visits.services.trips import trips_rebuild
 
 # Editors see progress and the work moves to a Celery worker past any of these. A zip's articles are
 # counted from its directory before anything is inflated: a few hundred cost a web worker seconds.
@@ -72,6 +73,8 @@ def import_job_run(*, job_id: int, dry_run: bool = False, skip_rejected: bool = 
     else:
         job.status = ImportJob.Status.DONE if report.committed else ImportJob.Status.FAILED
         job.finished_at = timezone.now()
+        if report.committed:
+            trips_rebuild()  # an import's consecutive legs become trips, as `manage.py ingest` does
     job.save()
     if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
         _discard_file(job)

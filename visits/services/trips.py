@@ -8,6 +8,7 @@ from django.db import transaction
 
 from common.editing import mark_edited
 from common.models import DatePrecision
+from common.versioning import data_version_bump
 from visits.models import Trip, Visit, VisitStatus
 
 # Two legs belong to one journey when the next starts at most this long after the last one ends:
@@ -110,6 +111,8 @@ def trips_rebuild(*, visitors: Iterable[int] | None = None) -> TripsReport:
             for number, leg in enumerate(run, start=1):
                 updates.append(Visit(pk=leg.id, trip_id=trip_id, leg=number))
         Visit.objects.bulk_update(updates, ["trip", "leg"], batch_size=500)
+        if stale or new or updates:
+            data_version_bump()  # bulk writes send no signal: cached answers must see the new trips
         scope = Trip.objects.all() if visitors is None else Trip.objects.filter(visitor__in=visitors)
         report.trips = scope.count()
         report.legs = Visit.objects.filter(trip__in=scope).count()
