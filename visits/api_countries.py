@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Min, QuerySet
 from django.urls import reverse
 from django_countries import countries
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin
 from common.countries import COUNTRY_CODES
+from visits.coverage import coverage as country_coverage
 from visits.filters import VisitFilter
 from visits.models import Visit
 from visits.serializers import CountryDetailSerializer, CountryPairSerializer, CountrySummarySerializer
@@ -30,6 +31,27 @@ CODE = OpenApiParameter(
 
 def _country(code: str) -> dict[str, str]:
     return {"code": code, "name": str(countries.name(code)) or code}
+
+
+class DecadeSerializer(serializers.Serializer):
+    """One decade of a country's visits."""
+
+    decade = serializers.IntegerField(help_text="The decade's first year (1990 for the 1990s).")
+    made = serializers.IntegerField(help_text="Visits its officials made abroad.")
+    received = serializers.IntegerField(help_text="Visits it received.")
+    with_article = serializers.IntegerField(help_text="Of those, visits a source article reports.")
+    reviewed = serializers.IntegerField(help_text="Of those, visits an editor accepted.")
+
+
+class CountryCoverageSerializer(serializers.Serializer):
+    """How far to trust an absence: a country's visits per decade and how well sourced they are."""
+
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    name = serializers.CharField(help_text="The country's name.")
+    decades = DecadeSerializer(
+        many=True, help_text="From the first to the last decade with a visit, gaps included."
+    )
+    undated = serializers.IntegerField(help_text="Visits without a date.")
 
 
 class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
@@ -125,6 +147,34 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
             "origins": origins,
         }
         return Response(CountryDetailSerializer(data).data)
+
+    @extend_schema(
+        summary="Read how much the archive holds on a country, decade by decade",
+        responses=OpenApiResponse(
+            CountryCoverageSerializer,
+            description="Visits made and received per decade, and how well sourced.",
+        ),
+        parameters=[CODE],
+    )
+    @action(detail=True, url_path="coverage")
+    def coverage(self, request: Request, code: str) -> Response:
+        """Per decade: visits made and received, with a source article, reviewed; empty decades included."""
+        code = code.upper()
+        if code not in countries:
+            raise NotFound("No such country code.")
+        rows, undated = country_coverage(code)
+        decades = [
+            {
+                "decade": r.decade,
+                "made": r.made,
+                "received": r.received,
+                "with_article": r.with_article,
+                "reviewed": r.reviewed,
+            }
+            for r in rows
+        ]
+        data = {**_country(code), "decades": decades, "undated": undated}
+        return Response(CountryCoverageSerializer(data).data)
 
     @extend_schema(
         summary="List visit counts by pair of countries",

@@ -38,3 +38,16 @@ def test_coverage_page_costs_two_queries(client, django_assert_num_queries):
     with django_assert_num_queries(2):
         assert client.get("/countries/TJ/coverage/").status_code == 200
     assert client.get("/countries/XX/coverage/").status_code == 404
+
+
+def test_the_same_numbers_in_the_api(client):
+    VisitFactory(origin_country="TJ", destination_country="KZ", start_date=d(2001, 1, 1))
+    VisitFactory(origin_country="KZ", destination_country="TJ", start_date=d(2021, 1, 1))
+    body = client.get("/api/v1/countries/TJ/coverage/").json()
+    assert body["code"] == "TJ" and body["undated"] == 0
+    assert [(r["decade"], r["made"], r["received"]) for r in body["decades"]] == [
+        (2000, 1, 0),
+        (2010, 0, 0),
+        (2020, 0, 1),
+    ]
+    assert client.get("/api/v1/countries/XX/coverage/").status_code == 404
