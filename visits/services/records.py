@@ -293,21 +293,25 @@ def _apply_meeting(
     if participants_owned(meeting):
         resolved = []  # an editor touched the meeting: who took part is theirs to say
     roster = Roster(meeting.participants.all(), same_name=same_participant)
+    added: list[Participant] = []
     for name, person in resolved:
         official = person.official
         if not roster.admit(getattr(official, "pk", None), name):
             continue
-        added = Participant.objects.create(
-            meeting=meeting,
-            official=official,
-            name_as_written=name[:200],
-            title_as_written=person.title[:200],
-            country=person.country,
-            role=Participant.Role.GUEST
-            if visit and visit.visitor_id == getattr(official, "pk", None)
-            else Participant.Role.PARTICIPANT,
+        added.append(
+            Participant.objects.create(
+                meeting=meeting,
+                official=official,
+                name_as_written=name[:200],
+                title_as_written=person.title[:200],
+                country=person.country,
+                role=Participant.Role.GUEST
+                if visit and visit.visitor_id == getattr(official, "pk", None)
+                else Participant.Role.PARTICIPANT,
+            )
         )
-        nesting_touch(record=added)  # the meeting and its visit show their participants
+    if added:
+        nesting_touch(record=added[0])  # the meeting and its visit show their participants: once per meeting
     Evidence.objects.update_or_create(
         source=source, meeting=meeting, defaults={"key": key, "spans": item.get("evidence") or []}
     )
