@@ -4,9 +4,22 @@ from django.db import models
 
 
 class ReviewState(models.TextChoices):
+    """Where a record stands with editors.
+
+    IMPORTED is a record read from a curated publisher's structured file (the Office of the Historian's
+    XML): it is the publisher's, not a machine's guess, so it does not wait in the review queue; an editor
+    may still accept or reject it, and imports never override an editor's ACCEPTED or REJECTED.
+    """
+
     UNREVIEWED = "unreviewed", "Unreviewed"
+    IMPORTED = "imported", "Imported (curated source)"
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
+
+    @classmethod
+    def editor_decided(cls) -> tuple[str, str]:
+        """The states only an editor sets, which no parser or import changes."""
+        return (cls.ACCEPTED, cls.REJECTED)
 
 
 class DatePrecision(models.TextChoices):
