@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import find_dates, parse_published
-from .events import MULTILATERAL, attendance_in
+from .events import MULTILATERAL, attendance_in, event_venue
 from .gazetteer import fold, gazetteer
 from .mentions import Doc
 from .model import Extraction, Meeting, Official, Organisation, Visit
@@ -45,7 +45,14 @@ from .rules import (
     meetings_in,
 )
 from .text import html_to_text, normalise, sentences
-from .travellers import delegation_with, place_hosted, place_subject, unnamed_travellers, welcomed_on_arrival
+from .travellers import (
+    arrivals_listed,
+    delegation_with,
+    place_hosted,
+    place_subject,
+    unnamed_travellers,
+    welcomed_on_arrival,
+)
 from .trips import _KIND, kind_of, visits_in
 
 # News reports are a few thousand characters; past this the rest is cut so that one huge input cannot
@@ -57,6 +64,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _VISIT_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:visit|trip)\b", re.I)
 _TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
 _LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|on the side)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
 
@@ -149,8 +157,20 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             place = next((p for p in doc.places if doc.tokens[p.j - 1].end == sent.start + leg.start()), None)
             if place is not None:
                 ctx.trip_city, ctx.trip_country = (place.name if place.kind == "city" else None), place.code
+        venue = (
+            event_venue(doc, sent, refs) if "host" in low or "summit" in low or "conference" in low else None
+        )
+        if venue is not None:
+            ctx.event_city, ctx.event_country, ctx.event_host = venue
+        ctx.near_event = bool(
+            MULTILATERAL.search(sent.text) or _SIDELINES.search(sent.text) or event_s >= s - 2
+        )
+        ctx.at_event = bool(ctx.event_country and ctx.near_event)
+        if "represented" in low:
+            _represented(doc, sent, refs)
         visits = place_hosted(doc, sent, refs) or visits_in(doc, sent, refs, ctx, published, agent)
         visits += unnamed_travellers(doc, sent, refs)
+        visits += arrivals_listed(doc, sent, refs, ctx)
         if not visits:
             visits = welcomed_on_arrival(doc, sent, refs, agent)
         kind_m = _KIND.search(sent.text) if ("visit" in low or "trip" in low or "tour" in low) else None
@@ -186,6 +206,11 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             # "The summit was attended by A, B and C": one session of everyone named as present
             city, country = _location(doc, sent, ctx, None)
             dates = find_dates(sent.text, sent.start, published)
+            if ctx.event_host >= 0 and ctx.event_host not in present and country == ctx.event_country:
+                present = [ctx.event_host, *present]  # the host of the summit sits in its session
+            told = [(sent.start, sent.end)]
+            if event_s != s:  # the sentence that told of the event is evidence too
+                told.append((sents[event_s].start, sents[event_s].end))
             meetings = [
                 RawMeeting(
                     present,
@@ -194,7 +219,8 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
                     city,
                     country,
                     [],
-                    [(sent.start, sent.end)],
+                    told,
+                    host=ctx.event_host if ctx.event_host in present else -1,
                 )
             ]
         raw_visits += visits
@@ -229,6 +255,27 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         party.setdefault(idx, set()).add(lead)
     raw_visits += _visits_from_meetings(doc, raw_meetings, raw_visits, ctx, party)
     return _build(doc, raw_visits, raw_meetings, (ctx.dateline_city, ctx.dateline_country))
+
+
+_REPRESENTED = re.compile(r"\s+(?:is|was|will be|are|were|has been|had been) represented\b[^.;]{0,40}?\bby\b")
+
+
+def _represented(doc: Doc, sent, refs) -> None:
+    """ "South Africa was represented by Deputy President X": X is of that country."""
+    for p in doc.places:
+        if p.kind != "country" or not (sent.start <= doc.tokens[p.i].start < sent.end):
+            continue
+        end = doc.tokens[p.j - 1].end
+        m = _REPRESENTED.match(doc.text, end)
+        if not m:
+            continue
+        who = next((r for r in refs if m.end() <= r.start <= m.end() + 60 and r.kind == "name"), None)
+        if (
+            who is not None
+            and doc.persons[who.person].country is None
+            and not doc.persons[who.person].org_head
+        ):
+            doc.persons[who.person].country = p.code
 
 
 def _is_subject(doc: Doc, i: int) -> bool:

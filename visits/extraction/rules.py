@@ -105,7 +105,7 @@ _SAID = re.compile(
     r"\b(?:said|says|announced|reported|stated|told (?:\w+ )?\w+|informed|added|noted)\s+(?:late\s+)?$", re.I
 )
 _COMPANIONS = re.compile(
-    r"\b(?:accompanied by|accompanying (?:him|her|the \w+)|travell?ing with|along with|"
+    r"\b(?:accompanied by|accompanying (?:him|her|the \w+)|travell?ing with|along with|together with|"
     r"delegation (?:also )?(?:includ\w+|compris\w+|consist\w+ of))\b",
     re.I,
 )
@@ -168,6 +168,12 @@ class Context:
     main_city: str | None = None  # the city the article names most: what "here" means without a dateline
     main_country: str | None = None
     trip_kind: str | None = None  # a kind stated for a trip whose destinations the next sentences give
+    # the venue of the multilateral event the article tells of ("the summit hosted by Rwanda") and its host
+    event_city: str | None = None
+    event_country: str | None = None
+    event_host: int = -1
+    near_event: bool = False  # whether the sentence being read, or one of the two before, tells of an event
+    at_event: bool = False  # near_event, and the event's venue is known
 
 
 def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:
@@ -285,6 +291,8 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
     city, country = _city_country(places)
     if country is None and _HERE.search(sent.text):
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
+    if country is None and ctx.at_event and ctx.event_country:
+        city, country = ctx.event_city, ctx.event_country  # "On the sidelines of the summit, X met Y"
     if country is None:
         city, country = ctx.trip_city, ctx.trip_country
     if country is None and host is not None:
@@ -531,7 +539,7 @@ def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
 def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | None:
     """People a sentence names as travelling with someone: (the one they accompany or -1, themselves)."""
     low = sent.text.lower()
-    if not any(k in low for k in ("accompan", "travel", "along with", "delegation")):
+    if not any(k in low for k in ("accompan", "travel", "along with", "together with", "delegation")):
         return None
     m = _COMPANIONS.search(sent.text)
     if not m:
@@ -543,6 +551,6 @@ def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | No
     rest = [r.person for r in refs if cue < r.start < end and r.kind == "name" and r.person not in lead]
     if not rest:
         return None
-    if m.group().lower().startswith(("accompanied", "along")):
+    if m.group().lower().startswith(("accompanied", "along", "together")):
         return (lead[-1] if lead else -1), rest
     return (lead[0] if lead else -1), rest  # "Travelling with the President are ..."

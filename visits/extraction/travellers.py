@@ -8,7 +8,7 @@ import re
 from .mentions import Doc, Person, Place
 from .people import _head_text, _plural_countries, _singular
 from .refs import Ref
-from .rules import _FUTURE, RawVisit, sentence_places
+from .rules import _FUTURE, Context, RawVisit, sentence_places
 from .text import Sentence
 from .trips import _TRAVEL, _TRAVEL_HINTS
 
@@ -221,3 +221,44 @@ def welcomed_on_arrival(doc: Doc, sent: Sentence, refs: list[Ref], agent: int) -
             [(sent.start, sent.end)],
         )
     ]
+
+
+# "Heads of State who arrived in the country on Thursday include A, B and C": each one named travelled
+_ARRIVALS = re.compile(
+    r"\b(?:leaders|heads of (?:state|government)(?: and government)?|presidents|prime ministers|dignitaries|"
+    r"delegates|ministers|those|guests|delegations)\b[^.;]{0,40}?\bwho (?:have |had |already )?"
+    r"(?:arrived|came|flew in|landed|touched down)\b(?P<where>[^.;]{0,80}?)\b(?:include[sd]?|are|were)\b",
+    re.I,
+)
+
+
+def arrivals_listed(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context) -> list[RawVisit]:
+    """Visits of everyone a sentence lists as having arrived ("Leaders who arrived include A, B and C"), to
+    the place the clause names, else the venue of the event told of, else the dateline's."""
+    if "who" not in sent.text:
+        return []
+    m = _ARRIVALS.search(sent.text)
+    if not m:
+        return []
+    lo, hi = sent.start + m.start("where"), sent.start + m.end("where")
+    there = [p for p in sentence_places(doc, sent) if lo <= doc.tokens[p.i].start < hi]
+    if there:
+        city, country = (there[0].name if there[0].kind == "city" else None), there[0].code
+    elif ctx.event_country:
+        city, country = ctx.event_city, ctx.event_country
+    else:
+        city, country = ctx.dateline_city, ctx.dateline_country
+    if country is None:
+        return []
+    kind = "multilateral" if ctx.near_event else "unknown"
+    status = "planned" if _FUTURE.search(sent.text[: m.end()]) else "completed"
+    out: list[RawVisit] = []
+    for r in refs:
+        if r.kind != "name" or r.start < sent.start + m.end() or any(v.person == r.person for v in out):
+            continue
+        if doc.persons[r.person].country == country:
+            continue
+        out.append(
+            RawVisit(r.person, country, city, None, None, kind, status, None, True, [(sent.start, sent.end)])
+        )
+    return out

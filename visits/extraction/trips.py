@@ -40,7 +40,7 @@ _TRAVEL = re.compile(
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
     r"proceed(?:s|ed|ing)? to|set off for|t(?:ook|akes|aking) (?:him|her|them) to|went there|"
     r"travell?ed there|stopped(?: \w+){0,2}? in|leav(?:e|es|ing) for|"
-    r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies) (?:\w+ )?to|"
+    r"(?:way back|returning|returned|returns|back) from|accompan(?:ied|ying|ies)(?: [\w.'-]+){0,6}? to|"
     r"attend(?:ed|ing|s)?|whilst in|while in|during (?:his|her|their) (?:stay|visit) in)\b",
     re.I,
 )
@@ -249,6 +249,9 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|when|while|because|where|(?:after|since)(?! (?:a|an|the|his|her|their|its|a)\b))\b"
 )
 
+_ATTENDS = re.compile(r"attend", re.I)
+_ARRIVES = re.compile(r"(?:arriv|landed|touched down)", re.I)
+
 _RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
 
 _LEG = re.compile(r"\b(?:stop|stopover|leg|onward|then|next)\b[^.;]{0,20}?\b(?:in|to)\s*$", re.I)
@@ -277,12 +280,21 @@ def _co_travellers(text: str, sent: Sentence, refs: list[Ref], verb_start: int, 
     return [r.person for r in names[:-1] if r.person != person]
 
 
+# "X, together with Y, arrived" / "X, accompanied by Y and Z, flew": an aside naming the party
+_ASIDE = re.compile(
+    r",\s*(?:together with|along with|accompanied by|joined by|flanked by|alongside)\b[^,;]*(?:,|$)", re.I
+)
+
+
 def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agent: int) -> int:
     """Who makes the trip: the name nearest before the verb in the same clause, else the one followed."""
     before = [r for r in refs if r.start < sent.start + verb_start]
     for rel in re.finditer(r",\s*(?:who|which|whose)\b[^,]*,", text[:verb_start]):
         # "X, who held a phone call with Y last week, arrived": Y sits in a closed relative clause
         before = [r for r in before if not (rel.start() < r.start - sent.start < rel.end())]
+    for aside in _ASIDE.finditer(text[:verb_start]):
+        # "X, together with Y, arrived": the party named in the aside follows X, who heads the trip
+        before = [r for r in before if not (aside.start() < r.start - sent.start < aside.end())]
     who = re.search(r",\s*who\b[^,]*$", text[:verb_start])
     if who and before:
         return before[-1].person  # "..., who arrived here this morning"
@@ -352,6 +364,13 @@ def visits_in(
             agent_ref = next((r for r in refs if at <= r.start <= at + 40), None)
             if agent_ref is not None:
                 person = agent_ref.person
+        escort = -1
+        at_venue = False
+        if m.group().lower().startswith("accompan"):
+            # "Foreign Minister A accompanied Prime Minister B to Canberra": B heads the trip, A goes along
+            inner = [r for r in refs if t0 < r.start < sent.start + m.end() and r.kind == "name"]
+            if inner and inner[0].person != person:
+                escort, person = person, inner[0].person
         onward = _ONWARD.match(m.group())
         where_clause = re.search(r",\s+where\b[^,;]*$", text[: m.start()])  # "from Japan, where he had ..."
         if person < 0 or (not onward and not where_clause and any(v.person == person for v in out)):
@@ -387,6 +406,15 @@ def visits_in(
             city, country = ctx.trip_city, ctx.trip_country  # "Foreign Minister X then went there in January"
         if country is None and _HERE.search(text[m.start() :]):
             city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
+        if (
+            country is None
+            and ctx.at_event
+            and ctx.event_country
+            and (_ATTENDS.match(m.group()) or _ARRIVES.match(m.group()))
+            and not re.match(r"\s+(?:in|at|to)\s+(?!the country\b)", text[m.end() :])
+        ):
+            city, country = ctx.event_city, ctx.event_country  # "will attend the summit" hosted elsewhere
+            at_venue = True
         if country is None:
             # "a planned Uzbekistan visit": the place right before the noun
             noun = m.group().lower().endswith(("visit", "trip", "tour"))
@@ -423,7 +451,7 @@ def visits_in(
             kind_of(kind_m)
             if kind_m
             else "multilateral"
-            if _MULTI.search(text)
+            if _MULTI.search(text) or at_venue
             else ctx.trip_kind
             or "unknown"  # "made her first official visit to Asia. Her itinerary took her to"
         )
@@ -480,6 +508,7 @@ def visits_in(
                     r.person for r in refs if r.start >= sent.start + m.end() + by.end() and r.kind == "name"
                 ]
             party += [r.person for r in refs if r.start < t0 and r.person != person and r.kind != "name"][:1]
+            party += [escort] if escort >= 0 else []
         for other in party:
             # "A of Colombia and B of Venezuela are due in the Honduran capital": both travel
             if not any(v.person == other and v.country == country for v in out):

@@ -1,0 +1,109 @@
+"""Parser v3 invented cases: summits whose venue is told by their host, arrivals listed, travelling
+parties and escorts (same contract as test_generalisation.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_generalisation import Case, D
+from .test_generalisation import test_generalisation as check
+
+CASES = [
+    Case(
+        "summit_hosted_by_a_leader_gives_the_venue_and_the_host_sits_in",
+        "2018-08-17",
+        "Malawian President Peter Banda on Friday hosted the 12th Lakes Region Summit of Heads of State. "
+        "Leaders attending the summit include Tanzanian President Amina Msuya, Zambian President Joseph "
+        "Phiri and Mozambican President Carlos Nhaca.",
+        visits=[
+            dict(visitor="Amina Msuya", to="MW", kind="multilateral"),
+            dict(visitor="Joseph Phiri", to="MW", kind="multilateral"),
+            dict(visitor="Carlos Nhaca", to="MW", kind="multilateral"),
+        ],
+        meetings=[{"Peter Banda", "Amina Msuya", "Joseph Phiri", "Carlos Nhaca"}],
+        officials={"Peter Banda": dict(country="MW")},
+    ),
+    Case(
+        "a_country_that_hosts_the_summit_and_one_represented_by_its_deputy",
+        "2019-11-02",
+        "Ecuador is hosting the Andean Community summit this week. Among those attending are President Luis "
+        "Arce of Bolivia and President Martin Vizcarra of Peru, while Colombia is represented by Vice "
+        "President Marta Ramirez.",
+        visits=[
+            dict(visitor="Luis Arce", to="EC", kind="multilateral"),
+            dict(visitor="Martin Vizcarra", to="EC", kind="multilateral"),
+            dict(visitor="Marta Ramirez", to="EC", kind="multilateral", visitor_country="CO"),
+        ],
+        meetings=[{"Luis Arce", "Martin Vizcarra", "Marta Ramirez"}],
+    ),
+    Case(
+        "summit_hosted_by_a_country_and_a_meeting_on_its_sidelines",
+        "2016-07-17",
+        "Ghanaian President John Mensah took part in the African Union summit hosted by Ethiopia. On the "
+        "sidelines, Mensah met Ethiopian Prime Minister Abiy Tesfaye.",
+        visits=[dict(visitor="John Mensah", to="ET", kind="multilateral")],
+        meetings=[{"John Mensah"}, {"John Mensah", "Abiy Tesfaye"}],
+    ),
+    Case(
+        "will_attend_a_summit_taking_place_in_a_country",
+        "2018-08-16",
+        "President Thabo Nkosi will attend the Ordinary Summit of Heads of State and Government taking place "
+        "in Botswana from 17 to 18 August 2018.",
+        visits=[
+            dict(
+                visitor="Thabo Nkosi",
+                to="BW",
+                status="planned",
+                kind="multilateral",
+                start=D("2018-08-17"),
+                end=D("2018-08-18"),
+            )
+        ],
+    ),
+    Case(
+        "leaders_who_arrived_include_a_list",
+        "2018-08-16",
+        "LUSAKA - Leaders have started arriving for the regional summit. Heads of State who arrived in the "
+        "country on Thursday include President Ana Tembo of Malawi, Paul Ndayishimiye of Burundi and Samuel "
+        "Gatete of Rwanda.",
+        visits=[
+            dict(visitor="Ana Tembo", to="ZM", city="Lusaka", kind="multilateral"),
+            dict(visitor="Paul Ndayishimiye", to="ZM", kind="multilateral"),
+            dict(visitor="Samuel Gatete", to="ZM", kind="multilateral"),
+        ],
+    ),
+    Case(
+        "a_list_that_arrived_at_the_summit_venue",
+        "2018-08-16",
+        "Zimbabwe is hosting the regional summit. Malawi's Ana Tembo, Burundi's Paul Ndayishimiye and "
+        "Rwanda's Samuel Gatete arrived on Thursday and were welcomed at the airport by Vice President "
+        "Grace Moyo.",
+        visits=[
+            dict(visitor="Ana Tembo", to="ZW", kind="multilateral"),
+            dict(visitor="Paul Ndayishimiye", to="ZW", kind="multilateral"),
+            dict(visitor="Samuel Gatete", to="ZW", kind="multilateral"),
+        ],
+    ),
+]
+
+CASES += [
+    Case(
+        "together_with_aside_leaves_the_head_as_traveller",
+        "2023-06-03",
+        "Prime Minister Kenji Sato, together with Foreign Minister Aya Mori, arrived in Canberra on Sunday "
+        "for talks.",
+        visits=[dict(visitor="Kenji Sato", to="AU", city="Canberra")],
+        officials={"Aya Mori": dict(country=None)},
+    ),
+    Case(
+        "an_escort_accompanied_the_head_to_a_city",
+        "2023-06-03",
+        "Foreign Minister Aya Mori accompanied Prime Minister Kenji Sato to Canberra on Sunday.",
+        visits=[dict(visitor="Kenji Sato", to="AU"), dict(visitor="Aya Mori", to="AU")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_generalisation_v3(case: Case):
+    check(case)
