@@ -19,7 +19,7 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from common.countries import KNOWN_CODES
-from common.models import DatePrecision
+from common.models import DatePrecision, ReviewState
 from common.text import name_key
 from common.versioning import data_version_bump
 from orgs.models import Organisation
@@ -33,7 +33,7 @@ from visits.importers.rows import FileError, MeetingRow, PersonRef, ReadWarning,
 from visits.models import Meeting, Participant, Source, Visit, VisitKind, VisitStatus
 from visits.nesting import nesting_touch
 from visits.services.officials_index import ImportPeople, PersonMention, same_person
-from visits.services.provenance import record_sources
+from visits.services.provenance import is_curated, record_sources
 from visits.services.sources import source_submit
 from visits.services.writer_rules import (
     Roster,
@@ -235,13 +235,9 @@ class _Writer:
                 values = self._values(row, r)
                 visit = existing.get((row.external_scheme, row.external_id))
                 if visit is None:
-                    new.append(
-                        (
-                            Visit(external_scheme=row.external_scheme, external_id=row.external_id, **values),
-                            row,
-                            r,
-                        )
-                    )
+                    visit = Visit(external_scheme=row.external_scheme, external_id=row.external_id, **values)
+                    visit.review_state = _entry_state(row)
+                    new.append((visit, row, r))
                 else:
                     with transaction.atomic():
                         self._update(visit, values, row, r)
@@ -257,6 +253,7 @@ class _Writer:
             if (row.external_scheme, row.external_id) in existing
         ]
         record_sources(kept + [(visit, row) for visit, row, _ in new if visit.pk])
+        self._curated_visitors(rows)
         if self.progress and rows:
             self.progress(len(rows), total)
         for done, article in enumerate(articles, start=len(rows) + 1):
@@ -349,8 +346,30 @@ class _Writer:
         _validate(values)
         return values
 
+    def _curated_visitors(self, rows: list[VisitRow]) -> None:
+        """The officials this import created as the visitors of a curated publisher's records enter as
+        IMPORTED; people named only in a remark's prose ("Met with ...") stay unreviewed (our reading)."""
+        visitors = {
+            self.resolved.get((r, "v", v))
+            for r, row in enumerate(rows)
+            if is_curated(row.external_scheme)
+            for v in range(len(row.visitors))
+        }
+        created = self.people.created(visitors - {None})
+        if created:
+            fresh = Official.objects.filter(
+                pk__in=created, review_state=ReviewState.UNREVIEWED, edited_fields=[]
+            )
+            ids = list(fresh.values_list("pk", flat=True))
+            fresh.update(review_state=ReviewState.IMPORTED)
+            # Their first history record says what they entered as.
+            Official.history.filter(id__in=ids, history_type="+").update(review_state=ReviewState.IMPORTED)
+
     def _update(self, visit: Visit, values: dict[str, Any], row: VisitRow, r: int) -> None:
         counts = self.report.counts["Visit"]
+        if _entry_state(row) == ReviewState.IMPORTED and untouched(visit):
+            # A curated record imported before the state existed; an editor's accept or reject stays.
+            values["review_state"] = ReviewState.IMPORTED
         if visit.visitor_name == values["visitor_name"] and visit.visitor_id:
             # The same name as before keeps the official it was linked to (maybe by an editor).
             del values["visitor_id"], values["visitor_position_id"]
@@ -494,6 +513,14 @@ class _Writer:
         )
         if not created:
             self.report.counts["Source"]["unchanged"] += 1
+
+
+def _entry_state(row: VisitRow) -> str:
+    """A curated publisher's record enters as imported (not awaiting review); any other as unreviewed.
+
+    Only the visit: its meetings are read from the remark's prose by our parser and wait for review.
+    """
+    return ReviewState.IMPORTED if is_curated(row.external_scheme) else ReviewState.UNREVIEWED
 
 
 def _meeting_values(item: MeetingRow) -> dict[str, Any]:

@@ -78,6 +78,8 @@ class ImportPeople:
         for pk, name, key, country in Official.objects.values_list("id", "name", "name_key", "country"):
             self.people.add(Known(pk, name, country or "", tuple(aliases.get(pk, ()))))
             self.official_keys[pk] = key
+        # Who was on record before this import: everyone else resolved was created by it.
+        self.on_record = frozenset(self.official_keys)
         self._load_register()
         self.positions: dict[tuple[int, str], int] = {
             (o, t.lower()): pk for pk, o, t in Position.objects.values_list("id", "official_id", "title")
@@ -116,6 +118,10 @@ class ImportPeople:
         ):
             if _full(written) or official in bare:
                 self.register.observe(official, title, countries.get(official, ""), day or visit_day)
+
+    def created(self, pks: Iterable[int]) -> set[int]:
+        """Those of `pks` this import created (nobody was on record under that id when it began)."""
+        return {pk for pk in pks if isinstance(pk, int) and pk not in self.on_record}
 
     # ------------------------------------------------------------------ full names and identifiers
 

@@ -7,6 +7,7 @@ a re-import finds the record's source by its evidence key and rewrites it only w
 
 from dataclasses import dataclass
 
+from common import bulk
 from visits.importers.rows import VisitRow
 from visits.models import Evidence, Source, Visit
 from visits.services.sources import public_filename, text_checksum
@@ -21,6 +22,9 @@ class Publisher:
     name: str
     licence: str
     pages: str = ""  # a record's page: "{role}", "{who}" and "{year}" come from the record
+    # A curated publisher edits its register by hand: its records enter as ReviewState.IMPORTED, not
+    # awaiting review. A file of unknown provenance (a CSV or JSON anyone uploads) is not curated.
+    curated: bool = False
 
 
 OFFICE_OF_THE_HISTORIAN = "Office of the Historian, U.S. Department of State"
@@ -29,13 +33,21 @@ PUBLISHERS: dict[str, Publisher] = {
         OFFICE_OF_THE_HISTORIAN,
         "Public domain (CC0 1.0)",
         "https://history.state.gov/departmenthistory/visits/{year}",
+        curated=True,
     ),
     "hsg-travel": Publisher(
         OFFICE_OF_THE_HISTORIAN,
         "Public domain (CC0 1.0)",
         "https://history.state.gov/departmenthistory/travels/{role}/{who}",
+        curated=True,
     ),
 }
+
+
+def is_curated(scheme: str) -> bool:
+    """Records of this scheme come from a curated publisher's structured file (see Publisher.curated)."""
+    publisher = PUBLISHERS.get(scheme)
+    return bool(publisher and publisher.curated)
 
 
 def _publisher(row: VisitRow) -> Publisher:
@@ -109,17 +121,26 @@ def _batch(pairs: list[tuple[Visit, VisitRow]]) -> int:
             Source.objects.filter(pk=evidence.source_id).update(text=text, checksum=text_checksum(text))
             Evidence.objects.filter(pk=evidence.pk).update(spans=spans)
             changed += 1
-    Source.objects.bulk_create(fresh_sources, batch_size=BATCH, ignore_conflicts=True)
+    # A source already kept with the same text is linked, not written again (checksums are unique).
     by_checksum = dict(
         Source.objects.filter(checksum__in=[s.checksum for s in fresh_sources]).values_list("checksum", "pk")
     )
+    linked = set(
+        Evidence.objects.filter(source_id__in=by_checksum.values(), visit__isnull=False).values_list(
+            "source_id", "visit_id"
+        )
+    )
+    unique = {s.checksum: s for s in fresh_sources if s.checksum not in by_checksum}
+    bulk.insert(Source, list(unique.values()))
+    by_checksum.update((checksum, source.pk) for checksum, source in unique.items())
     links = []
     for key, (visit, _row) in keys.items():
         if key in known:
             continue
         text, spans = texts[key]
         source_id = by_checksum.get(text_checksum(text))
-        if source_id:
+        if source_id and (source_id, visit.pk) not in linked:
+            linked.add((source_id, visit.pk))
             links.append(Evidence(source_id=source_id, visit_id=visit.pk, key=key, spans=spans))
-    Evidence.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+    bulk.insert(Evidence, links)
     return len(links) + changed

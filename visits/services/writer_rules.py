@@ -16,8 +16,11 @@ __all__ = ["Roster", "assign_unless_edited", "droppable", "fill_blanks", "untouc
 
 
 def untouched(record: Curated) -> bool:
-    """Nobody reviewed or edited the record: a writer may change or drop it as its sources say."""
-    return record.review_state == ReviewState.UNREVIEWED and not record.edited_fields
+    """Nobody reviewed or edited the record: a writer may change or drop it as its sources say.
+
+    A record imported from a curated source (IMPORTED) is untouched too: no editor decided on it.
+    """
+    return record.review_state not in ReviewState.editor_decided() and not record.edited_fields
 
 
 def droppable(record: Visit | Meeting) -> bool:
