@@ -104,6 +104,48 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "called_on_an_official_named_by_post_only",
+        "2023-09-06",
+        "TASHKENT - Pakistan's Chief of Naval Staff Admiral Naveed Ashraf called on the Uzbek Defence "
+        "Minister on Tuesday and discussed training cooperation.",
+        visits=[dict(visitor="Naveed Ashraf", to="UZ", city="Tashkent", visitor_country="PK")],
+        meetings=[{"Naveed Ashraf", None}],
+        officials={"Naveed Ashraf": dict(country="PK")},
+    ),
+    Case(
+        "a_post_met_is_not_the_subject_who_met_it",
+        "2016-07-17",
+        "President Hassan Mahmoud arrived in Kigali on Saturday to take part in the African Union summit. On "
+        "Sunday, Mahmoud held talks with the Chadian president, the current AU chairman.",
+        visits=[
+            dict(visitor="Hassan Mahmoud", to="RW", kind="multilateral"),
+            dict(visitor=None, to="RW", visitor_country="TD"),
+        ],
+        meetings=[{"Hassan Mahmoud", None}],
+        officials={"Hassan Mahmoud": dict(country=None)},
+    ),
+    Case(
+        "two_officials_met_by_post_are_one_session_and_an_apposition_is_nobody_new",
+        "2023-09-06",
+        "General Tariq Hameed of Pakistan held talks with Kazakhstan's Defence Minister and the Chief of "
+        "General Staff of Kazakhstan in Astana on Tuesday. He also met Marat Nurlan, the Deputy Minister of "
+        "Defence of Kazakhstan.",
+        visits=[dict(visitor="Tariq Hameed", to="KZ", city="Astana")],
+        meetings=[["Tariq Hameed", None, None], {"Tariq Hameed", "Marat Nurlan"}],
+    ),
+    Case(
+        "his_counterpart_by_demonym_alone",
+        "2023-05-18",
+        "Canadian Prime Minister Mark Lambert held talks with his Japanese counterpart in Hiroshima on "
+        "Thursday ahead of the G7 summit.",
+        visits=[dict(visitor="Mark Lambert", to="JP", city="Hiroshima")],
+        meetings=[{"Mark Lambert", None}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3(case: Case):
     check(case)

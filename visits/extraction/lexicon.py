@@ -72,7 +72,7 @@ INSTITUTION = _words(
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
     deputies fleet island eid adha fitr ramadan nowruz muslim jewish hindu buddhist catholic
-    orthodox inclusion guard guards alleviation eradication reduction
+    orthodox inclusion guard guards alleviation eradication reduction ground
     """
 )
 

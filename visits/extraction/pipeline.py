@@ -298,6 +298,17 @@ def _same_meeting(a: RawMeeting, b: RawMeeting) -> bool:
     return a.date is None or b.date is None or a.date == b.date
 
 
+def _same_but_unnamed(doc: Doc, a: RawMeeting, b: RawMeeting) -> bool:
+    """Two sessions told in one sentence that differ only by officials named by post alone are one."""
+    if a.evidence[:1] != b.evidence[:1] or a.country != b.country:
+        return False
+    named_a = {i for i in a.people if doc.persons[i].name}
+    named_b = {i for i in b.people if doc.persons[i].name}
+    return (
+        bool(named_a) and named_a == named_b and len(a.people) > len(named_a) and len(b.people) > len(named_b)
+    )
+
+
 def _drop_restated(meetings: list[RawMeeting]) -> list[RawMeeting]:
     """A lone-participant "held talks in X" that the article then tells meeting by meeting is a summary."""
     out = []
@@ -379,6 +390,10 @@ def _build(
         twin = next((k for k in kept if _same_meeting(k, m)), None)
         if twin is not None:
             twin.date = twin.date or m.date
+            continue
+        unnamed = next((k for k in kept if _same_but_unnamed(doc, k, m)), None)
+        if unnamed is not None:  # "met Uzbekistan's Defence Minister and the Chief of Staff": one session
+            unnamed.people += [p for p in m.people if p not in unnamed.people]
             continue
         session = next(
             (

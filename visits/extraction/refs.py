@@ -68,8 +68,15 @@ def _compatible(p: Person, head: str) -> bool:
     return any(head in syn and k in title for k, syn in SYNONYMS.items())
 
 
-def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -> int | None:
-    """The person a bare post refers to: same country if one is given, same post, most recently named."""
+def _nominal_person(
+    doc: Doc,
+    tp: TitlePhrase,
+    before: int,
+    recent: list[int],
+    exclude: set[int] | frozenset[int] = frozenset(),
+) -> int | None:
+    """The person a bare post refers to: same country if one is given, same post, most recently named
+    (never one of `exclude`, the people the sentence has named as meeting someone)."""
     head = _head_text(tp)
     fd = doc.folded
     k = tp.i - 1
@@ -81,7 +88,7 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
         return None
     if tp.plural or (not doc.tokens[tp.i].cap and det != "the"):
         return None
-    order = recent[::-1] + [i for i in range(len(doc.persons)) if i not in recent]
+    order = recent[::-1] + [i for i in range(len(doc.persons)) if i not in recent and i not in exclude]
     if tp.country:  # people known to be of that country first, then those of unknown country
         order = [i for i in order if doc.persons[i].country == tp.country] + [
             i for i in order if doc.persons[i].country != tp.country
@@ -122,6 +129,44 @@ def _nominal_person(doc: Doc, tp: TitlePhrase, before: int, recent: list[int]) -
                 p.title, p.country, p.head = tp.title, tp.country, tp.head
                 return idx
     return None
+
+
+# A face-to-face meeting cue, for officials met whom the article names only by post.
+_MET = re.compile(
+    r"\b(?:met|meets|meeting with|talks with|call(?:ed|s)? on|received|receives|hosted|welcomed|"
+    r"conferred with|audience)\b",
+    re.I,
+)
+_NOT_MET = re.compile(r"\b(?:phone|telephone|video|virtual|online|message|letter|said|says|told)\b", re.I)
+_NOT_COUNTERPART = frozenset({"official", "diplomat", "guest", "visitor", "colleague", "officials"})
+
+
+def _unnamed_counterpart(doc: Doc, tp: TitlePhrase, sent: Sentence) -> bool:
+    """Whether an unresolved post is an official met face to face and named by post only: one definite
+    post of a country ("the Uzbek Defence Minister", "his Japanese counterpart", "the King of Jordan") in
+    a sentence that tells of a meeting, after its verb."""
+    if (
+        tp.plural
+        or tp.country is None
+        or (tp.org and tp.org != tp.country)
+        or tp.head[-1:] in ((w,) for w in _NOT_COUNTERPART)
+    ):
+        return False
+    k = tp.i - 1
+    possessive = False
+    while k >= 0 and (doc.tag[k] in ("demonym", "country") or doc.folded[k] in ("'s", "visiting")):
+        possessive = possessive or doc.folded[k] == "'s"
+        k -= 1
+    if not possessive and (k < 0 or doc.folded[k] not in ("the", "his", "her", "their")):
+        return False
+    if (k >= 0 and doc.folded[k] in (",", "(")) or (k > 0 and doc.folded[k - 1] in (",", "(", "as")):
+        return False  # "met X, the Deputy Governor of ...": an apposition to a name, nobody new
+    start = doc.tokens[tp.i].start - sent.start
+    head = sent.text[:start]
+    verb = None
+    for verb in _MET.finditer(head):
+        pass
+    return verb is not None and start - verb.end() < 40 and not _NOT_MET.search(sent.text)
 
 
 def _vague(p: Person) -> bool:
@@ -214,12 +259,29 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
                 or (
                     tp.i - 1 not in name_tokens
                     and not (doc.folded[tp.i - 1] == "," and tp.i - 2 in name_tokens)
+                    # "met Marat Nurlan, the Deputy Minister of Defence": the name's own post
+                    and not (
+                        doc.folded[tp.i - 1] == "the"
+                        and tp.i > 2
+                        and doc.folded[tp.i - 2] == ","
+                        and tp.i - 3 in name_tokens
+                    )
                 )
             )
         ):
-            idx = _nominal_person(doc, tp, i, recent)
+            met = _MET.search(doc.text, sents[s].start, doc.tokens[tp.i].start) if sents else None
+            # "X held talks with the Chadian president": not X himself
+            here = {r.person for r in per_sent[s] if r.kind == "name"} if met else set()
+            idx = _nominal_person(doc, tp, i, [r for r in recent if r not in here], here)
             if idx is None and tp.country:
                 _lend_country(doc, tp, s, tok_sent, by_start)
+            if idx is None and sents and _unnamed_counterpart(doc, tp, sents[s]):
+                # "called on the Uzbek Defence Minister": someone met, known only by post
+                span = [(doc.tokens[tp.i].start, doc.tokens[tp.j - 1].end)]
+                doc.persons.append(
+                    Person(None, frozenset(), tp.title, tp.head, tp.country, tp.org, first=tp.i, spans=span)  # type: ignore[arg-type]
+                )
+                idx = len(doc.persons) - 1
             if idx is not None:
                 per_sent[s].append(Ref(tp.i, tp.j, idx, doc.tokens[i].start, "nominal"))
                 recent = [r for r in recent if r != idx] + [idx]
