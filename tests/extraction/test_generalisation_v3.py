@@ -146,6 +146,51 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_message_handed_in_person_and_the_party_joining",
+        "2023-03-14",
+        "Zambia's President Hakainde Mwale has sent a special message to President Lazarus Banda. The "
+        "Minister of Commerce, Hon. Chipoka Mulenga, handed the message to President Banda today at State "
+        "House in Lilongwe. With the minister was the Zambian High Commissioner to Malawi, Hon. Grace "
+        "Tembo.",
+        visits=[dict(visitor="Chipoka Mulenga", to="MW", city="Lilongwe")],
+        meetings=[{"Chipoka Mulenga", "Lazarus Banda", "Grace Tembo"}],
+    ),
+    Case(
+        "a_phone_call_in_another_clause_does_not_cancel_the_trip",
+        "2023-03-01",
+        "After a phone call with President Louis Martel last week, German Chancellor Otto Brandt travelled "
+        "to Paris on Monday for talks.",
+        visits=[dict(visitor="Otto Brandt", to="FR", city="Paris", start=D("2023-02-27"))],
+    ),
+    Case(
+        "at_their_meeting_the_two_named_after",
+        "2023-04-14",
+        "At their meeting in Beijing on Friday, Chinese Premier Zhou Ming and Argentine President Lucia "
+        "Ferraro signed 12 agreements.",
+        visits=[dict(visitor="Lucia Ferraro", to="CN", city="Beijing", visitor_country="AR")],
+        meetings=[{"Zhou Ming", "Lucia Ferraro"}],
+    ),
+    Case(
+        "an_audience_granted_by_a_king_named_by_post",
+        "2023-03-01",
+        "His Majesty the King granted an audience to the visiting Korean Foreign Minister Park Min-jun at "
+        "the Royal Palace in Bangkok.",
+        visits=[dict(visitor="Park Min-jun", to="TH", city="Bangkok", visitor_country="KR")],
+        meetings=[{"Park Min-jun"}],
+    ),
+    Case(
+        "a_subject_named_by_post_met_a_named_host",
+        "2023-05-18",
+        "The Italian Prime Minister met Japanese Prime Minister Kenta Mori in Hiroshima on Thursday, ahead "
+        "of the G7 Summit.",
+        visits=[dict(visitor=None, to="JP", visitor_country="IT", city="Hiroshima")],
+        meetings=[{None, "Kenta Mori"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3(case: Case):
     check(case)

@@ -40,6 +40,10 @@ def _home_countries(
         if m.host >= 0 and len(m.people) == 2 and m.status == "completed"
         for i in m.people
     } - {m.host for m in meetings}
+    # "X handed a message to President Y", then others joined: X, the first guest, came
+    hosted |= {m.people[0] for m in meetings if m.host >= 0 and m.status == "completed"} - {
+        m.host for m in meetings
+    }
     travellers = {v.person for v in visits} | party | hosted
     for m in meetings:  # hosts take the meeting's country: "X received Y in Pretoria"
         if m.host >= 0 and m.country and m.status == "completed" and m.host not in travellers:
@@ -110,6 +114,9 @@ def _home_countries(
             p.country = ranked[0][0]
 
 
+# Envoys posted in the country: they meet there without travelling
+_RESIDENT = re.compile(r"\bambassador|\bhigh commissioner\b|\bcharg[eé] d'affaires\b", re.I)
+
 _COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterparts?\b")
 
 
@@ -142,7 +149,7 @@ def _visits_from_meetings(
         kind = "multilateral" if _multilateral(doc, m) else "unknown"
         for rank, p_idx in enumerate(m.people):
             p = doc.persons[p_idx]
-            if (party.get(p_idx, set()) & set(m.people)) or (p.title and "ambassador" in p.title.lower()):
+            if (party.get(p_idx, set()) & set(m.people)) or _RESIDENT.search(p.title or ""):
                 continue
             if p.org_head:
                 # the head of an international body travels when the meeting is away from its seat

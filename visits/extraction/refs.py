@@ -163,10 +163,14 @@ def _unnamed_counterpart(doc: Doc, tp: TitlePhrase, sent: Sentence) -> bool:
         return False  # "met X, the Deputy Governor of ...": an apposition to a name, nobody new
     start = doc.tokens[tp.i].start - sent.start
     head = sent.text[:start]
-    verb = None
-    for verb in _MET.finditer(head):
-        pass
-    return verb is not None and start - verb.end() < 40 and not _NOT_MET.search(sent.text)
+    if _NOT_MET.search(sent.text):
+        return False
+    verb = next(reversed(list(_MET.finditer(head))), None)
+    if verb is not None and start - verb.end() < 40:
+        return True
+    # "The British Prime Minister met Fumio Kishida": the subject, at the head of the sentence
+    after = _MET.match(sent.text, doc.tokens[tp.j - 1].end - sent.start + 1)
+    return after is not None and start < 20
 
 
 def _vague(p: Person) -> bool:

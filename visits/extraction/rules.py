@@ -46,7 +46,9 @@ _MEET = re.compile(
     r"\btalked (?:over|about)\b|"
     r"\bmeeting between\b|(?<!the )(?<!a )(?<!this )(?<!their )\bmeeting (?=(?:the |his |her )?(?-i:[A-Z]))|"
     r"\bwent into\b(?: [\w-]+){0,3}? (?:talks|meeting|discussions)\b|"
-    r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b",
+    r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b|"
+    # "handed a special message from President X to President Y": a message delivered in person
+    r"\b(?:handed(?: over)?|delivered|presented)\b(?: [\w-]+){0,3}? (?:message|letter)\b[^.;]{0,80}?\bto\b",
     re.I,
 )
 _NOT_A_GUEST = re.compile(
@@ -66,6 +68,8 @@ _PROTOCOL = re.compile(
 )
 _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks|went into)\b", re.I)
 _MEET_HINTS = (
+    "message",
+    "letter",
     "met",
     "meet",
     "talks",
@@ -110,6 +114,7 @@ _COMPANIONS = re.compile(
     re.I,
 )
 _JOINERS = re.compile(
+    r"^\W*with (?:the |his |her )?[^,;]{0,60}? (?:was|were)\b|"  # "With the Envoy was the High Commissioner"
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
     r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|(?:also )?at the table (?:were|was)|"
     r"also attending|attending (?:the (?:talks|meeting|session) )?(?:were|was)|present (?:were|was)|"
@@ -420,7 +425,13 @@ def meetings_in(
         groups = [people]
     elif objects and not subj and _JOINERS.search(text):
         groups = [objects]  # "Leaders are holding talks in Abuja, with President X ... in attendance"
-    elif objects and not subj and re.match(r"(?:received|welcomed|hosted|receives|welcomes|hosts)", trig):
+    elif trig.startswith("at their") and len(objects) >= 2 and not any(r.kind == "name" for r in before):
+        groups = [objects]  # "At their meeting in Beijing, A and B signed ...": the two named after
+    elif (
+        objects
+        and not subj
+        and re.match(r"(?:received|welcomed|hosted|receives|welcomes|hosts|granted)", trig)
+    ):
         groups = [objects[:1]]  # "The President welcomed the visiting Foreign Minister X": a host unnamed
     elif objects and subj and re.search(r"\b(?:together|along) with\b", text[m.start() :]):
         groups = [list(dict.fromkeys(subj + objects))]  # "met X together with Y": one session of all
@@ -437,6 +448,8 @@ def meetings_in(
     host: int | None = None
     if re.match(r"(?:call(?:ed|ing) on|paid (?:a |separate )?(?:courtesy )?calls? on)", trig) and objects:
         host = objects[0]  # "X called on President Y": Y receives the call
+    if re.match(r"(?:handed|delivered|presented)", trig) and objects:
+        host = objects[0]  # "X handed a message to President Y": Y receives the messenger
     host_verb = "receiv" in trig or "host" in trig or "welcom" in trig or "grant" in trig
     true_passive = trig.startswith("was ") or passive_met  # not "received a call from X"
     if host_verb:
@@ -522,7 +535,18 @@ def events_in(
     ]
 
 
-_JOINER_HINTS = ("attend", "present", "joined", "accompanied", "drawn", "table", "particip", "part", "among")
+_JOINER_HINTS = (
+    "attend",
+    "present",
+    "joined",
+    "accompanied",
+    "drawn",
+    "table",
+    "particip",
+    "part",
+    "among",
+    "with",
+)
 
 
 def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:

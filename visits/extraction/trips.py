@@ -349,11 +349,17 @@ def visits_in(
     low = text.lower()
     if not any(k in low for k in _TRAVEL_HINTS):
         return out
-    if _CALL.search(text) and not _COURTESY.search(text) and not re.search(r"\bvisit", text, re.I):
-        return out
+    floor = 0
+    call = _CALL.search(text)
+    if call and not _COURTESY.search(text) and not re.search(r"\bvisit", text, re.I):
+        # "After a phone call with X last week, Y travelled to Paris": the trip is in another clause
+        comma = text.find(",", call.end())
+        if comma < 0 or not _TRAVEL.search(text, comma):
+            return out
+        floor = comma
     places = sentence_places(doc, sent)
     kind_m = _KIND.search(text)
-    for m in _TRAVEL.finditer(text):
+    for m in _TRAVEL.finditer(text, floor):
         if _RETURN.match(text[m.end() :]):
             continue  # "flew back to New York": going home is not a visit
         t0 = sent.start + m.start()
