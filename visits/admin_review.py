@@ -1,120 +1,112 @@
-"""The editors' review queue: unreviewed records beside their evidence, with accept, reject and edit."""
+"""The editors' review queue: records beside their evidence, filtered, counted, accepted or rejected in bulk.
+
+Machine-parsed records (from articles) come first; records of a curated publisher's file enter as
+"imported" and wait under their own state, not in the way. What is listed: visits/review_queue.py.
+"""
 
 from django.contrib import messages
 from django.contrib.admin import site
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from common.countries import is_country
 from common.evidence import highlight
 from common.models import ReviewState
-from visits.models import Evidence, Meeting, Participant, Source, Visit
+from visits.review_queue import (
+    SOURCES,
+    STATES,
+    QueueFilters,
+    matching,
+    outlets,
+    page_records,
+    source_counts,
+    state_counts,
+    waiting_counts,
+)
 from visits.services import records_review
 
-KINDS = {"visits": Visit, "meetings": Meeting}
 PAGE_SIZE = 20
-
-
-# Where a record came from: machine-parsed articles are what the queue exists for, so they come first;
-# records of a curated publisher's file (the Office of the Historian's) wait under their own tab.
-ORIGINS = {"parsed": "Parsed from articles", "imported": "Imported or entered", "all": "All"}
-
-
-def _origin(model: type, origin: str) -> Q:
-    parsed = Exists(
-        Evidence.objects.filter(**{model._meta.model_name: OuterRef("pk")}, source__kind=Source.Kind.ARTICLE)
-    )
-    if origin == "parsed":
-        return Q(parsed)
-    if origin == "imported":
-        return ~Q(parsed)
-    return Q()
-
-
-def _queue(kind: str, origin: str = "parsed", country: str = ""):
-    evidence = Prefetch("evidence", queryset=Evidence.objects.select_related("source"))
-    model = KINDS[kind]
-    records = model.objects.filter(_origin(model, origin), review_state=ReviewState.UNREVIEWED)
-    if country:
-        field = "country" if kind == "meetings" else "destination_country"
-        records = records.filter(**{field: country})
-    if kind == "meetings":
-        participants = Prefetch("participants", queryset=Participant.objects.select_related("official"))
-        return (
-            records.select_related("visit", "visit__visitor")
-            .prefetch_related(participants, evidence)
-            .order_by("-created_at", "-id")
-        )
-    return (
-        records.select_related("visitor")
-        .prefetch_related(evidence, "organisations")
-        .order_by("-created_at", "-id")
-    )
+# The state an editor gives, and the verb of its button.
+VERDICTS = {ReviewState.ACCEPTED: "accept", ReviewState.REJECTED: "reject"}
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("visits.change_visit", raise_exception=True)
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Unreviewed visits or meetings beside their highlighted evidence; POST accepts or rejects them."""
-    kind = request.GET.get("kind") if request.GET.get("kind") in KINDS else "visits"
-    origin = request.GET.get("origin") if request.GET.get("origin") in ORIGINS else "parsed"
-    country = request.GET.get("country", "").upper()
-    country = country if is_country(country) else ""
+    """Records in one review state beside their highlighted evidence; POST accepts or rejects in bulk."""
+    filters = QueueFilters.read(request.GET)
     if request.method == "POST":
-        state = request.POST.get("state")
-        # isdigit() alone admits "²", which int() refuses; an id past bigint names no record.
-        ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
-        if state in (ReviewState.ACCEPTED, ReviewState.REJECTED) and ids:
-            records = list(KINDS[kind].objects.filter(pk__in=ids))
-            count = records_review(records=records, state=state)
-            messages.success(request, f"{count} {kind} marked {state}.")
-        else:
-            messages.error(request, "Choose at least one record and accept or reject.")
+        _review(request, filters)
         page_number = request.GET.get("page", "1")
         page_number = page_number if page_number.isascii() and page_number.isdigit() else "1"
-        return redirect(
-            f"{request.path}?kind={kind}&origin={origin}&country={country}&page={page_number[:9]}"
-        )
-    page = Paginator(_queue(kind, origin, country), PAGE_SIZE).get_page(request.GET.get("page"))
-    items = [
-        {
-            "record": record,
-            "evidence": [
-                {"source": ev.source, "pieces": _excerpt(highlight(ev.source.text, ev.spans))}
-                for ev in record.evidence.all()
-            ],
-        }
-        for record in page.object_list
-    ]
+        return redirect(f"{request.path}?{filters.query()}&page={page_number[:9]}")
+    states = state_counts(filters)
+    paginator = Paginator(page_records(filters), PAGE_SIZE)
+    paginator.__dict__["count"] = states[filters.state][1]  # known already: the paginator need not count
+    page = paginator.get_page(request.GET.get("page"))
+    items = [{"record": record, "evidence": _evidence(record)} for record in page.object_list]
     context = {
         **site.each_context(request),
         "title": "Review queue",
-        "kind": kind,
+        "filters": filters,
+        "kind": filters.kind,
         "page": page,
         "items": items,
-        "counts": {
-            k: m.objects.filter(_origin(m, origin), review_state=ReviewState.UNREVIEWED).count()
-            for k, m in KINDS.items()
-        },
-        "origin": origin,
-        "origins": [
-            (
-                name,
-                label,
-                KINDS[kind]
-                .objects.filter(_origin(KINDS[kind], name), review_state=ReviewState.UNREVIEWED)
-                .count(),
-            )
-            for name, label in ORIGINS.items()
+        "matched": states[filters.state][1],
+        "states": [(name, label, *states[name], filters.query(state=name)) for name, label in STATES.items()],
+        "sources": _sources(filters),
+        "outlets": outlets(),
+        "kinds": [
+            (name, name.capitalize(), count, filters.query(kind=name))
+            for name, count in waiting_counts(filters, states[ReviewState.UNREVIEWED][0]).items()
         ],
-        "country": country,
+        "query": filters.query(),
+        "verdicts": VERDICTS,
     }
     return TemplateResponse(request, "admin/visits/review_queue.html", context)
+
+
+def _sources(filters: QueueFilters) -> list[tuple[str, str, int, str]]:
+    counts = source_counts(filters)
+    return [(name, label, counts[name], filters.query(source=name)) for name, label in SOURCES.items()]
+
+
+def _review(request: HttpRequest, filters: QueueFilters) -> None:
+    """Accept or reject the selected records, or every record the filters match, in one transaction."""
+    state, _, scope = request.POST.get("action", "").partition(":")
+    if state not in VERDICTS:
+        messages.error(request, "Choose to accept or reject.")
+        return
+    noun = filters.kind
+    if scope == "matching":
+        records = list(matching(filters))
+        what = f"all {len(records)} matching {noun}"
+    else:
+        # isdigit() alone admits "²", which int() refuses; an id past bigint names no record.
+        ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
+        if not ids:
+            messages.error(request, "Choose at least one record, or act on all matching records.")
+            return
+        records = list(filters.model.objects.filter(pk__in=ids))
+        what = f"{len(records)} selected {noun}"
+    changed = records_review(records=records, state=state, user=request.user)
+    unchanged = len(records) - changed
+    note = f" ({unchanged} already were)" if unchanged else ""
+    messages.success(request, f"{changed} {noun} marked {state}, of {what}{note}.")
+
+
+def _evidence(record) -> list[dict]:
+    """The record's evidence, highlighted; for a meeting without its own, its visit's (marked as such)."""
+    own = [(ev, False) for ev in record.evidence.all()]
+    if not own and getattr(record, "visit", None) is not None:
+        own = [(ev, True) for ev in record.visit.evidence.all()]
+    return [
+        {"source": ev.source, "of_visit": of_visit, "pieces": _excerpt(highlight(ev.source.text, ev.spans))}
+        for ev, of_visit in own
+    ]
 
 
 def _excerpt(pieces: list[tuple[str, bool]], context_chars: int = 300) -> list[tuple[str, bool]]:

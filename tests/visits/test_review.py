@@ -1,8 +1,11 @@
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
-from tests.factories import EvidenceFactory, MeetingFactory, SourceFactory
+from tests.factories import EvidenceFactory, MeetingFactory, SourceFactory, VisitFactory
 from visits.models import Source, Visit
+from visits.services.imports import files_import
 
 
 @pytest.mark.django_db
@@ -20,8 +23,8 @@ def test_review_queue_accepts_and_rejects_with_history(client, editor):
     accepted, rejected = EvidenceFactory().visit, EvidenceFactory().visit
     client.force_login(editor)
     url = reverse("review-queue")
-    client.post(url + "?kind=visits", {"ids": [accepted.pk], "state": "accepted"})
-    client.post(url + "?kind=visits", {"ids": [rejected.pk], "state": "rejected"})
+    client.post(url + "?kind=visits", {"ids": [accepted.pk], "action": "accepted:selected"})
+    client.post(url + "?kind=visits", {"ids": [rejected.pk], "action": "rejected:selected"})
     accepted.refresh_from_db()
     rejected.refresh_from_db()
     assert (accepted.review_state, rejected.review_state) == ("accepted", "rejected")
@@ -80,21 +83,16 @@ def test_reparse_action_queues_the_sources(client, editor):
 
 
 @pytest.mark.django_db
-def test_the_queue_puts_parsed_records_first_and_imported_ones_under_their_own_tab(client, editor):
-    from pathlib import Path
-
-    from tests.factories import EvidenceFactory, SourceFactory, VisitFactory
-    from visits.services.imports import files_import
-
+def test_the_queue_puts_parsed_records_first_and_curated_imports_under_their_own_state(client, editor):
     files_import(paths=[Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "bush-george-w.xml"])
     parsed = VisitFactory(destination_country="TJ", review_state="unreviewed")
     EvidenceFactory(visit=parsed, source=SourceFactory(kind="article"))
     client.force_login(editor)
     page = client.get("/admin/visits/review/")
     assert [item["record"].pk for item in page.context["items"]] == [parsed.pk]
-    imported = client.get("/admin/visits/review/", {"origin": "imported"}).context["items"]
+    imported = client.get("/admin/visits/review/", {"state": "imported"}).context["items"]
     assert imported and all(i["record"].external_scheme == "hsg-travel" for i in imported)
     assert (
-        client.get("/admin/visits/review/", {"origin": "all", "country": "tj"}).context["items"][0]["record"]
+        client.get("/admin/visits/review/", {"source": "all", "country": "tj"}).context["items"][0]["record"]
         == parsed
     )
