@@ -57,10 +57,12 @@ class Listing:
 def _display(name: str, value: object, filterset: VisitFilter) -> str:
     if name in COUNTRY_FILTERS:
         return f"{flag_emoji(value)} {country_name(value)}".strip()
-    if name in ("kind", "status"):
+    if name in ("kind", "status", "outcome_kind"):
         return str(dict(filterset.filters[name].extra["choices"]).get(value, value))
     if name == "reviewed":
         return "accepted by an editor" if value else "not yet accepted"
+    if name == "has_outcome":
+        return "yes" if value else "none recorded"
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if name == "year":

@@ -55,6 +55,7 @@ def filter_panel_context() -> dict[str, Any]:
     return {
         "kind_choices": VisitKind.choices,
         "status_choices": VisitStatus.choices,
+        "outcome_kind_choices": Outcome.Kind.choices,
         "max_query_length": MAX_QUERY_LENGTH,
         "labels": LABELS,
     }

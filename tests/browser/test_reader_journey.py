@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from visits.models import Outcome
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SAVE = os.environ.get("SAVE_SCREENSHOTS") == "1"
 
@@ -44,6 +46,20 @@ def test_reader_filters_opens_a_visit_follows_an_official_and_exports(page: Page
     assert lines[0].startswith("id,url,")
     exported = list(csv.DictReader(io.StringIO("\n".join(lines))))
     assert sorted(r["visitor_name"] for r in exported) == ["Kamran Aliyev", "Kassym-Jomart Tokayev"]
+
+    # What the visits produced: the panel's outcome controls narrow the list to the one that signed.
+    Outcome.objects.create(visit=archive, kind=Outcome.Kind.MEMORANDUM, title="memorandum on legal aid")
+    panel.get_by_label("Has an outcome").select_option("true")
+    panel.get_by_label("Outcome", exact=True).select_option("memorandum")
+    panel.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"has_outcome=true.*outcome_kind=memorandum"))
+    expect(page.get_by_role("link", name="Remove filter Outcome: Memorandum")).to_be_visible()
+    expect(rows).to_have_count(1)
+    panel.get_by_label("Outcome", exact=True).select_option("declaration")
+    panel.get_by_role("button", name="Apply filters").click()
+    expect(rows).to_have_count(0)
+    page.get_by_role("link", name="Remove filter Outcome: Declaration").click()
+    expect(rows).to_have_count(1)
 
     page.get_by_role("link", name=re.compile("^Kamran Aliyev in Dushanbe")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kamran Aliyev")
