@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -30,6 +30,14 @@ log = logging.getLogger(__name__)
 KEY = "data-version"
 # Set while a web request runs: its writes inside transactions bump once more as it ends.
 _request_writes: ContextVar[list[bool] | None] = ContextVar("data_version_request_writes", default=None)
+# Called after every bump (now and at commit), e.g. to queue a rebuild of the summary tables (summaries/).
+_listeners: list[Callable[[], None]] = []
+
+
+def on_bump(listener: Callable[[], None]) -> None:
+    """Call `listener` after every move of the data version (once per listener; it must not raise)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _fresh_start() -> int:
@@ -54,6 +62,8 @@ def _incr() -> None:
                 cache.incr(KEY)
     except Exception:  # a cache outage must not fail the write; the answers' TTL bounds what is missed
         log.warning("Data version: the cache did not take the bump", exc_info=True)
+    for listener in _listeners:
+        listener()
 
 
 def data_version_bump(using: str | None = None) -> None:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "orgs",
     "people",
     "visits",
+    "summaries",
 ]
 
 MIDDLEWARE = [
@@ -180,7 +181,19 @@ SOURCE_SWEEP_AFTER_SECONDS = env.int("SOURCE_SWEEP_AFTER_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
     "sweep-sources": {"task": "visits.tasks.sweep_sources", "schedule": 60.0},
     "expire-import-previews": {"task": "visits.tasks.expire_import_previews", "schedule": 86400.0},
+    # A safety net: writes queue their own rebuild; this one also renews summaries past half their max age.
+    "refresh-summaries": {
+        "task": "summaries.tasks.refresh_summaries",
+        "schedule": 300.0,
+        "kwargs": {"older_than": 1800},
+    },
 }
+# Summary tables behind the statistics, country, pair and coverage pages (summaries/__init__.py): how long
+# stale counts may still be shown after a write (0 without a worker: the next page rebuilds them), how
+# long writes are gathered before the worker rebuilds, and the age past which they are rebuilt anyway.
+SUMMARY_STALE_SECONDS = env.int("SUMMARY_STALE_SECONDS", default=0 if CELERY_TASK_ALWAYS_EAGER else 30)
+SUMMARY_DEBOUNCE_SECONDS = env.int("SUMMARY_DEBOUNCE_SECONDS", default=5)
+SUMMARY_MAX_AGE_SECONDS = env.int("SUMMARY_MAX_AGE_SECONDS", default=3600)
 # API writes: with this on, a PUT, PATCH or DELETE without If-Match answers 428 (see common/api.py).
 API_REQUIRE_IF_MATCH = env.bool("API_REQUIRE_IF_MATCH", default=False)
 # Content-Security-Policy of the pages (common/csp.py): our own scripts, styles and images only; the

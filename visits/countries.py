@@ -1,19 +1,23 @@
-"""Country pages: the index, one country's visits both ways, and a pair of countries."""
+"""Country pages: the index, one country's visits both ways, and a pair of countries.
+
+Their counts come from the summary tables (summaries/); the lists of visits from the visits themselves.
+"""
 
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.views.generic import TemplateView
 
 from common.countries import country_name, is_country
 from common.filters import search_words
-from people.models import Official
+from summaries import figures
+from summaries.figures import SummaryPage
 from visits.maps import choropleth
-from visits.models import Meeting, Visit, VisitKind
-from visits.stats import bar_chart, per_year, years_range
+from visits.models import Visit, VisitKind
+from visits.stats import bar_chart, years_range
 
 RECENT = 30
 TOP_PARTNERS = 10
@@ -42,27 +46,21 @@ class CountryRow:
         return self.outgoing + self.incoming
 
 
-def _counts(field: str, qs=None) -> Counter:
-    qs = Visit.objects.all() if qs is None else qs
-    rows = qs.exclude(**{field: ""}).order_by().values(field).annotate(n=Count("id"))
-    return Counter({r[field]: r["n"] for r in rows})
-
-
 def _country_or_404(code: str) -> str:
     if not is_country(code):
         raise Http404("No such country code.")
     return code.upper()
 
 
-class CountryListView(TemplateView):
-    """Every country with visits, searchable by name or code (two queries)."""
+class CountryListView(SummaryPage, TemplateView):
+    """Every country with visits, searchable by name or code (two queries: the summaries' age, the pairs)."""
 
     template_name = "visits/country_list.html"
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         q = search_words(self.request.GET)
-        outgoing, incoming = _counts("origin_country"), _counts("destination_country")
+        outgoing, incoming = figures.sides(figures.per_pair())
         rows = [
             CountryRow(code, country_name(code), outgoing[code], incoming[code])
             for code in set(outgoing) | set(incoming)
@@ -74,19 +72,22 @@ class CountryListView(TemplateView):
         return context
 
 
-class CountryDetailView(TemplateView):
-    """One country: visits out and in per year, top partners, recent visits and its busiest travellers."""
+class CountryDetailView(SummaryPage, TemplateView):
+    """One country: visits out and in per year, top partners, recent visits and its busiest travellers.
+
+    Five queries: the summaries' age, the years, the partners, the travellers, the recent visits.
+    """
 
     template_name = "visits/country_detail.html"
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         code = _country_or_404(kwargs["code"])
-        out_years = per_year(Visit.objects.filter(origin_country=code))
-        in_years = per_year(Visit.objects.filter(destination_country=code))
+        out_years, in_years = figures.country_years(code)
         span = years_range(out_years, in_years)
-        destinations = _counts("destination_country", Visit.objects.filter(origin_country=code))
-        origins = _counts("origin_country", Visit.objects.filter(destination_country=code))
+        pairs = figures.per_pair(figures.rows().filter(figures.either(code)))
+        destinations = Counter({d: n for (o, d), n in pairs.items() if o == code and d})
+        origins = Counter({o: n for (o, d), n in pairs.items() if d == code and o})
         partners = [
             CountryRow(c, country_name(c), destinations[c], origins[c])
             for c in set(destinations) | set(origins)
@@ -98,12 +99,7 @@ class CountryDetailView(TemplateView):
             .prefetch_related(None)
             .filter(Q(origin_country=code) | Q(destination_country=code))[:RECENT]
         )
-        travellers = list(
-            Official.objects.filter(country=code)
-            .annotate(visit_count=Count("visits"))
-            .filter(visit_count__gt=0)
-            .order_by("-visit_count", "name")[:10]
-        )
+        travellers = figures.travellers(code, 10)
         context.update(
             code=code,
             name=country_name(code),
@@ -129,8 +125,11 @@ class CountryDetailView(TemplateView):
         return context
 
 
-class CountryPairView(TemplateView):
-    """Two countries: visits both ways, meetings during them, the last visit at head-of-state level."""
+class CountryPairView(SummaryPage, TemplateView):
+    """Two countries: visits both ways, meetings during them, the last visit at head-of-state level.
+
+    Four queries: the summaries' age, the years and meetings, the visits, the last at head-of-state level.
+    """
 
     template_name = "visits/country_pair.html"
 
@@ -140,9 +139,12 @@ class CountryPairView(TemplateView):
         if a == b:
             raise Http404("A pair needs two different countries.")
         either_way = Q(origin_country=a, destination_country=b) | Q(origin_country=b, destination_country=a)
-        both = Visit.objects.filter(either_way)
-        a_to_b = per_year(both.filter(origin_country=a))
-        b_to_a = per_year(both.filter(origin_country=b))
+        a_to_b, b_to_a, meetings = Counter(), Counter(), 0
+        counted = figures.rows().filter(either_way).values_list("origin_country", "year")
+        for origin, year, n, held in counted.annotate(n=Sum("visits"), held=Sum("meetings")):
+            meetings += held
+            if year is not None:
+                (a_to_b if origin == a else b_to_a)[year] += n
         span = years_range(a_to_b, b_to_a)
         visits = list(Visit.objects.timeline().prefetch_related(None).filter(either_way)[:100])
         top_level = (
@@ -166,7 +168,7 @@ class CountryPairView(TemplateView):
             ),
             a_to_b_total=sum(a_to_b.values()),
             b_to_a_total=sum(b_to_a.values()),
-            meeting_count=Meeting.objects.filter(visit__in=both).count(),
+            meeting_count=meetings,
             visits=visits,
             top_level=top_level,
         )

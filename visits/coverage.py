@@ -1,18 +1,20 @@
 """How far to trust an absence: per country and decade, how many visits the archive holds and how well
 sourced they are (a source article behind them, an editor's review), and the decades with nothing at all.
+
+Counted from the summary tables (summaries/; "reviewed" and "with an article" are defined there).
 """
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Q, Sum
 from django.views.generic import TemplateView
 
 from common.countries import country_name
-from common.models import ReviewState
+from summaries import figures
+from summaries.figures import SummaryPage
+from summaries.services import Summaries, current
 from visits.countries import _country_or_404
-from visits.models import Evidence, Source, Visit
 
 
 @dataclass
@@ -34,38 +36,43 @@ class DecadeRow:
         return f"{self.decade}s"
 
 
-def coverage(code: str) -> tuple[list[DecadeRow], int]:
-    """Per decade of the country's dated visits (both ways): counts, and the undated total. Two queries."""
-    article = Evidence.objects.filter(visit=OuterRef("pk"), source__kind=Source.Kind.ARTICLE)
-    either = Q(origin_country=code) | Q(destination_country=code)
-    visits: QuerySet = Visit.objects.filter(either).annotate(has_article=Exists(article))
+def coverage(code: str, summaries: Summaries | None = None) -> tuple[list[DecadeRow], int]:
+    """Per decade of the country's dated visits (both ways): counts, and the undated total.
+
+    Two queries: the summaries' age (unless `summaries` says it), the counts.
+    """
+    if summaries is None:
+        current()
     per_year = (
-        visits.filter(start_date__isnull=False)
-        .annotate(year=ExtractYear("start_date"))
-        .values("year")
+        figures.rows()
+        .filter(figures.either(code))
+        .values_list("year")
         .annotate(
-            made=Count("pk", filter=Q(origin_country=code)),
-            received=Count("pk", filter=Q(destination_country=code)),
-            with_article=Count("pk", filter=Q(has_article=True)),
-            reviewed=Count("pk", filter=Q(review_state=ReviewState.ACCEPTED)),
+            made=Sum("visits", filter=Q(origin_country=code)),
+            received=Sum("visits", filter=Q(destination_country=code)),
+            with_article=Sum("with_article"),
+            reviewed=Sum("reviewed"),
+            visits=Sum("visits"),
         )
     )
     decades: dict[int, DecadeRow] = {}
-    for row in per_year:
-        decade = row["year"] // 10 * 10
-        into = decades.setdefault(decade, DecadeRow(decade))
-        into.made += row["made"]
-        into.received += row["received"]
-        into.with_article += row["with_article"]
-        into.reviewed += row["reviewed"]
+    undated = 0
+    for year, made, received, with_article, reviewed, visits in per_year:
+        if year is None:
+            undated = visits
+            continue
+        into = decades.setdefault(year // 10 * 10, DecadeRow(year // 10 * 10))
+        into.made += made or 0
+        into.received += received or 0
+        into.with_article += with_article
+        into.reviewed += reviewed
     if decades:
         for decade in range(min(decades), max(decades) + 10, 10):
             decades.setdefault(decade, DecadeRow(decade))  # a decade with nothing recorded says so
-    undated = visits.filter(start_date__isnull=True).count()
     return [decades[d] for d in sorted(decades)], undated
 
 
-class CountryCoverageView(TemplateView):
+class CountryCoverageView(SummaryPage, TemplateView):
     """A country's coverage by decade: how many visits, how many with a source article, how many reviewed."""
 
     template_name = "visits/country_coverage.html"
@@ -73,7 +80,7 @@ class CountryCoverageView(TemplateView):
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         code = _country_or_404(kwargs["code"])
-        rows, undated = coverage(code)
+        rows, undated = coverage(code, self.summaries)
         context.update(
             code=code,
             name=country_name(code),

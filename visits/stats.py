@@ -1,15 +1,17 @@
-"""The statistics page: visits per year, top country pairs and a country-to-country matrix, as SVG."""
+"""The statistics page: visits per year, top country pairs and a country-to-country matrix, as SVG.
+
+Its counts come from the summary tables (summaries/), not from the visits themselves.
+"""
 
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.views.generic import TemplateView
 
+from summaries import figures
+from summaries.figures import SummaryPage
 from visits.maps import choropleth
-from visits.models import Visit
 
 MATRIX_SIZE = 12
 TOP_PAIRS = 15
@@ -85,12 +87,6 @@ def years_range(*counters: Counter) -> list[int]:
     return list(range(min(years), max(years) + 1)) if years else []
 
 
-def per_year(qs) -> Counter:
-    """Visits per start year (one query)."""
-    rows = qs.order_by().annotate(y=ExtractYear("start_date")).values("y").annotate(n=Count("id"))
-    return Counter({r["y"]: r["n"] for r in rows if r["y"] is not None})
-
-
 @dataclass
 class Pair:
     a: str
@@ -103,24 +99,18 @@ class Pair:
         return self.a_to_b + self.b_to_a
 
 
-class StatsView(TemplateView):
-    """Charts over the whole archive, in three queries, and the map of visits received in one more."""
+class StatsView(SummaryPage, TemplateView):
+    """Charts and the map over the whole archive, from the summaries: three queries (their age, the years,
+    the pairs)."""
 
     template_name = "visits/stats.html"
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        years = per_year(Visit.objects.all())
+        years = figures.per_year(figures.rows())
         span = years_range(years)
-        directed = Counter(
-            {
-                (r["origin_country"], r["destination_country"]): r["n"]
-                for r in Visit.objects.exclude(origin_country="")
-                .order_by()
-                .values("origin_country", "destination_country")
-                .annotate(n=Count("id"))
-            }
-        )
+        every_pair = figures.per_pair()
+        directed = Counter({(o, d): n for (o, d), n in every_pair.items() if o})
         pairs: dict[tuple[str, str], Pair] = {}
         for (o, d), n in directed.items():
             a, b = sorted((o, d))
@@ -153,7 +143,7 @@ class StatsView(TemplateView):
             matrix_codes=top,
             matrix=matrix,
             map=choropleth(
-                Visit.objects.country_counts("destination_country"),
+                figures.sides(every_pair)[1],
                 title="Visits received, by country",
                 slug="stats-map",
             ),

@@ -9,8 +9,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("visits", "people", "orgs", "common", "config")
-OURS = ("visits", "people", "orgs", "common", "config")
+APPS = ("visits", "people", "orgs", "common", "config", "summaries")
+OURS = ("visits", "people", "orgs", "common", "config", "summaries")
 
 
 def _module_name(path: Path) -> str:
