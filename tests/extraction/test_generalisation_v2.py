@@ -146,7 +146,11 @@ CASES += [
         "at a "
         "meeting that agreements must be put into practice. In early April, Toure paid an official visit to "
         "Moscow, where he held talks with Putin.",
-        visits=[dict(visitor="Ibrahim Toure", to="RU", kind="official")],
+        # two trips to Russia: the one in Sochi now and the official visit to Moscow in April
+        visits=[
+            dict(visitor="Ibrahim Toure", to="RU", kind="official"),
+            dict(visitor="Ibrahim Toure", to="RU"),
+        ],
         meetings=[{"Vladimir Putin", "Ibrahim Toure"}, {"Ibrahim Toure", "Vladimir Putin"}],
     ),
     Case(

@@ -191,6 +191,36 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_trip_recalled_from_months_before_is_another_visit",
+        "2019-10-24",
+        "SOCHI, October 24. /TASS/. Russian President Vladimir Putin met Namibian President Hage Nangolo on "
+        "Thursday. In early April, Nangolo paid an official visit to Moscow, where he held talks with Putin.",
+        visits=[
+            dict(visitor="Hage Nangolo", to="RU", city="Moscow", kind="official"),
+            dict(visitor="Hage Nangolo", to="RU"),  # the Sochi one: the count tells them apart
+        ],
+        meetings=[{"Vladimir Putin", "Hage Nangolo"}, {"Vladimir Putin", "Hage Nangolo"}],
+    ),
+    Case(
+        "an_indefinite_post_is_nobody_in_particular",
+        "2020-02-14",
+        "Greek President Eleni Pavlou is making her first visit to Chile. A Greek President last came to "
+        "Chile in 2009.",
+        visits=[dict(visitor="Eleni Pavlou", to="CL")],
+    ),
+    Case(
+        "a_trip_since_a_year_is_the_same_trip",
+        "2023-11-01",
+        "UN Secretary-General Antonio Gomes arrived in Kathmandu on Sunday. Gomes, on his first trip to "
+        "Nepal since taking up his post in 2017, met Prime Minister Pushpa Dahal.",
+        visits=[dict(visitor="Antonio Gomes", to="NP", city="Kathmandu")],
+        meetings=[{"Antonio Gomes", "Pushpa Dahal"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3(case: Case):
     check(case)

@@ -194,7 +194,11 @@ def _visits_from_meetings(
             told = [
                 v
                 for v in visits + out
-                if v.person == p_idx and v.country == m.country and v.status == "completed"
+                if v.person == p_idx
+                and v.country == m.country
+                and v.status == "completed"
+                # a trip recalled from months before is not the one of a meeting in another city
+                and not (v.past and m.city and v.city and m.city != v.city)
             ]
             if told:
                 if m.date and all(v.start is None and v.end is None for v in told):

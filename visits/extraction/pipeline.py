@@ -340,7 +340,7 @@ def _build(
             result.organisations.append(org)
         if len(org.evidence) < 5:
             org.evidence.append(span)
-    merged: dict[tuple[int, str | None, str], RawVisit] = {}
+    merged: dict[tuple[int, str | None, str, bool], RawVisit] = {}
     done = [v for v in raw_visits if v.status == "completed"]
     for v in raw_visits:
         if v.status == "planned" and any(
@@ -351,7 +351,7 @@ def _build(
         p = doc.persons[v.person]
         if p.country and v.country == p.country:
             continue  # a trip at home is not a visit
-        key = (v.person, v.country, v.status)
+        key = (v.person, v.country, v.status, v.past)  # a trip recalled from months before is another
         old = merged.get(key)
         if old is None:
             merged[key] = v

@@ -83,6 +83,8 @@ def _nominal_person(
     while k >= 0 and (doc.tag[k] in ("demonym", "country") or fd[k] in ("'s", "top", "visiting")):
         k -= 1  # "the Iranian foreign minister", "the top Iranian diplomat": the article before the qualifier
     det = fd[k] if k >= 0 else ""
+    if det in ("a", "an", "another", "any", "no", "every"):
+        return None  # "A Portuguese President last came to India in 2007": nobody in particular
     bare = det not in ("the", "his", "her", "their", "its", "both") and tp.country is None and tp.org is None
     if bare and (not doc.tokens[tp.i].cap or (tp.j - tp.i > 1 and det not in ("", ".", ","))):
         return None

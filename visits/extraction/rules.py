@@ -142,6 +142,7 @@ class RawVisit:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     origin: str | None = None  # the country the sentence says the trip set out from
     later: bool = False  # a leg the sentence tells as following its other events ("before leaving for X")
+    past: bool = False  # an earlier trip the article recalls ("In early April, X paid a visit to Moscow")
 
 
 @dataclass(slots=True)

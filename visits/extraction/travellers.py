@@ -39,6 +39,11 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     for tp in candidates:
         if not (sent.start <= doc.tokens[tp.i].start < sent.end) or tp.i in covered or tp.org:
             continue
+        k = tp.i - 1
+        while k >= 0 and doc.tag[k] in ("demonym", "country"):
+            k -= 1
+        if k >= 0 and doc.folded[k] in ("a", "an", "another"):
+            continue  # "A Portuguese President last came in 2007": nobody in particular
         codes = _plural_countries(doc, tp) if tp.plural else ([tp.country] if tp.country else [])
         if not codes:
             continue

@@ -118,6 +118,45 @@ _KIND = re.compile(
 )
 
 
+# A period long before the report: "in early April", "last year", "in 2019", "three years ago"
+_PERIOD = re.compile(
+    r"\b(?:in|during|since|back in) (?:early |mid-|mid |late |the end of )?"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?! \d)(?:,? (?P<year>(?:19|20)\d\d))?|"
+    r"\blast (?:year|month)\b|\b(?:in|back in) (?P<y2>(?:19|20)\d\d)\b|\b(?:\w+ )?(?:years|months) ago\b|"
+    r"\bearlier this year\b",
+    re.I,
+)
+
+
+def recalled(text: str, published: dt.date | None, start: dt.date | None) -> bool:
+    """Whether a sentence recalls a trip of an earlier period than the report's (a month before its own, an
+    earlier year, "last year"), not the trip being reported."""
+    if published is None:
+        return False
+    if start is not None:
+        return (published - start).days > 20
+    m = next(
+        (m for m in _PERIOD.finditer(text) if not re.search(r"\bsince\b[^,.;]{0,60}$", text[: m.start()])),
+        None,
+    )
+    if not m:
+        return False
+    if m["mon"]:
+        month = MONTHS[m["mon"].lower()]
+        year = (
+            int(m["year"])
+            if m["year"]
+            else published.year
+            if month <= published.month
+            else published.year - 1
+        )
+        return (year, month) < (published.year, published.month)
+    if m["y2"]:
+        return int(m["y2"]) < published.year
+    return True
+
+
 def kind_of(m: re.Match) -> str:
     """The kind a _KIND match names ("official visit", "the visit is a working one")."""
     return (m.group(1) or m.group(2)).lower()
@@ -332,6 +371,8 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
                 r",\s*(?:(?:the|of|and|for)\s+|[A-Z][\w'().-]*\s+){0,10}", head[comma:]
             ):
                 return first.person
+    if re.match(r"\W*(?:an?|another)\s+(?-i:[A-Z])[^,;]*$", text[:verb_start], re.I):
+        return -1  # "A Portuguese President last came to India in 2007": nobody in particular
     if re.search(r"\bdelegations? (?:from|of) (?:the )?[A-Z][^,]*$", text[:verb_start]):
         return -1  # "a senior delegation from the UAE flew in": nobody named travels
     implicit = verb_start < 50 or re.search(r"\bdelegation\b", text[:verb_start], re.I)
@@ -504,6 +545,7 @@ def visits_in(
         out.append(
             RawVisit(person, country, city, start, end, kind, status, purpose, True, ev_idx, origin, later)
         )
+        out[-1].past = status == "completed" and recalled(text[: m.end() + 40], published, start)
         party = _co_travellers(text, sent, refs, m.start(), person)
         if m.group().lower().startswith("accompan"):
             by = re.search(
