@@ -6,8 +6,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
+from common import bulk
 from common.text import match_key, name_key, translit_key, unique_slug
 from common.versioning import data_version_bump
 from people.matching import Known, Mention, People, Register
@@ -186,7 +186,7 @@ def officials_create(*, people: list[tuple[str, str]]) -> list[Official]:
         # bulk_create does not call save(), which derives the keys.
         official.name_key, official.match_key = name_key(official.name), match_key(official.name)
         officials.append(official)
-    return bulk_create_with_history(officials, Official, batch_size=500)
+    return bulk.insert(Official, officials, history=True)
 
 
 def positions_create(*, posts: list[tuple[int, str, str]]) -> list[Position]:
@@ -195,4 +195,4 @@ def positions_create(*, posts: list[tuple[int, str, str]]) -> list[Position]:
         Position(official_id=official, title=title.strip()[:200], country=(country or "").upper())
         for official, title, country in posts
     ]
-    return bulk_create_with_history(positions, Position, batch_size=500)
+    return bulk.insert(Position, positions, history=True)

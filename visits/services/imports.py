@@ -16,8 +16,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
+from common import bulk
 from common.countries import KNOWN_CODES
 from common.models import DatePrecision, ReviewState
 from common.text import name_key
@@ -388,7 +388,7 @@ class _Writer:
         """New visits, their meetings and participants, in bulk (with their first history records)."""
         if not new:
             return
-        bulk_create_with_history([visit for visit, _, _ in new], Visit, batch_size=500)
+        bulk.insert(Visit, [visit for visit, _, _ in new], history=True)
         self.report.counts["Visit"]["created"] += len(new)
         through = Visit.organisations.through
         links = []
@@ -399,15 +399,15 @@ class _Writer:
             for m, item in enumerate(row.meetings):
                 meeting = Meeting(visit=visit, **_meeting_values(item))
                 meetings.append((meeting, item, row, r, m))
-        through.objects.bulk_create(links, batch_size=1000)
+        bulk.insert(through, links)
         self.report.counts["Visit organisations"]["created"] += len(links)
-        bulk_create_with_history([m for m, *_ in meetings], Meeting, batch_size=500)
+        bulk.insert(Meeting, [m for m, *_ in meetings], history=True)
         self.report.counts["Meeting"]["created"] += len(meetings)
         participants = []
         for meeting, item, row, r, m in meetings:
             meeting.people = []
             participants += self._participants(meeting.visit, meeting, item, row, r, m)
-        Participant.objects.bulk_create(participants, batch_size=1000)
+        bulk.insert(Participant, participants)
 
     def _org(self, name: str) -> int:
         if name not in self.orgs:

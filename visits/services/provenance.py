@@ -7,6 +7,7 @@ a re-import finds the record's source by its evidence key and rewrites it only w
 
 from dataclasses import dataclass
 
+from common import bulk
 from visits.importers.rows import VisitRow
 from visits.models import Evidence, Source, Visit
 from visits.services.sources import public_filename, text_checksum
@@ -120,17 +121,26 @@ def _batch(pairs: list[tuple[Visit, VisitRow]]) -> int:
             Source.objects.filter(pk=evidence.source_id).update(text=text, checksum=text_checksum(text))
             Evidence.objects.filter(pk=evidence.pk).update(spans=spans)
             changed += 1
-    Source.objects.bulk_create(fresh_sources, batch_size=BATCH, ignore_conflicts=True)
+    # A source already kept with the same text is linked, not written again (checksums are unique).
     by_checksum = dict(
         Source.objects.filter(checksum__in=[s.checksum for s in fresh_sources]).values_list("checksum", "pk")
     )
+    linked = set(
+        Evidence.objects.filter(source_id__in=by_checksum.values(), visit__isnull=False).values_list(
+            "source_id", "visit_id"
+        )
+    )
+    unique = {s.checksum: s for s in fresh_sources if s.checksum not in by_checksum}
+    bulk.insert(Source, list(unique.values()))
+    by_checksum.update((checksum, source.pk) for checksum, source in unique.items())
     links = []
     for key, (visit, _row) in keys.items():
         if key in known:
             continue
         text, spans = texts[key]
         source_id = by_checksum.get(text_checksum(text))
-        if source_id:
+        if source_id and (source_id, visit.pk) not in linked:
+            linked.add((source_id, visit.pk))
             links.append(Evidence(source_id=source_id, visit_id=visit.pk, key=key, spans=spans))
-    Evidence.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+    bulk.insert(Evidence, links)
     return len(links) + changed
