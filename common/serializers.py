@@ -15,7 +15,11 @@ from common.urls import cached_reverse
 # Help texts of the fields every curated record has.
 RECORD_HELP = {
     "id": {"help_text": "Numeric id."},
-    "review_state": {"help_text": "Whether an editor accepted or rejected the record."},
+    "review_state": {
+        "help_text": "Where the record stands with editors: unreviewed (machine-made, awaiting review), "
+        "imported (from a curated publisher's file, such as the Office of the Historian's), accepted or "
+        "rejected by an editor."
+    },
     "edited_fields": {"help_text": "Fields an editor changed by hand; parses leave them alone."},
     "created_at": {"help_text": "When the record was created."},
     "updated_at": {"help_text": "When the record last changed."},
@@ -64,7 +68,9 @@ def country_field(help_text: str) -> CountrySerializer:
 def review_state_choice() -> serializers.ChoiceField:
     """The editor's verdict a client may set on a record."""
     return serializers.ChoiceField(
-        choices=ReviewState.choices, required=False, help_text="Editor's verdict on the record."
+        choices=ReviewState.choices,
+        required=False,
+        help_text="Editor's verdict on the record (imported: from a curated publisher's file, not reviewed).",
     )
 
 
