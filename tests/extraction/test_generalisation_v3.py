@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from visits.extraction import extract
+
 from .test_generalisation import Case, D
 from .test_generalisation import test_generalisation as check
 
@@ -221,6 +223,45 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_nickname_run_together_from_two_names_is_the_same_person",
+        "2023-02-03",
+        "MANILA - President Bongani Marcos received Asian foreign ministers at the palace. President Bomar "
+        "said the region must stay united.",
+        meetings=[{"Bongani Marcos"}],  # with the ministers, named by post only
+        officials={"Bongani Marcos": dict(country="PH")},
+    ),
+    Case(
+        "a_nickname_of_initials_is_the_same_person",
+        "2022-05-08",
+        "Mexican President Andres Manuel Lopez Obrador arrived in Havana on Saturday. AMLO met Cuban "
+        "President Miguel Diaz-Canel.",
+        visits=[dict(visitor="Andres Manuel Lopez Obrador", to="CU", city="Havana")],
+        meetings=[{"Andres Manuel Lopez Obrador", "Miguel Diaz-Canel"}],
+    ),
+    Case(
+        "a_host_side_summit_with_no_place_the_pair_of_countries_tells_the_host",
+        "2003-07-16",
+        "At the Prime Minister's Official Residence, Prime Minister Kenji Watanabe met Mr. Paul Keating, the "
+        "Prime Minister of New Zealand, for summit talks. The two leaders agreed a New Zealand-Japan trade "
+        "framework and a joint statement on counter-terrorism.",
+        visits=[dict(visitor="Paul Keating", to="JP", visitor_country="NZ")],
+        meetings=[{"Kenji Watanabe", "Paul Keating"}],
+        officials={"Kenji Watanabe": dict(country="JP")},
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3(case: Case):
     check(case)
+
+
+def test_a_nickname_is_no_second_official():
+    result = extract(
+        "MANILA - President Bongani Marcos received Asian foreign ministers at the palace. President Bomar "
+        "said the region must stay united.",
+        D("2023-02-03"),
+    )
+    assert [o.name for o in result.officials if o.name] == ["Bongani Marcos"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .gazetteer import fold
 from .mentions import Doc, Person, TitlePhrase
 
@@ -40,6 +42,24 @@ def _spelling_variant(a: list[str], b: list[str]) -> bool:
     return len(differ) <= 1 and all(SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in differ)
 
 
+def _nickname(nick: str, words: list[str]) -> bool:
+    """Whether a one-word name is a common short form of a full name: its initials ("AMLO", "MBS") or the
+    starts of two of its words run together ("Jokowi" = Jo(ko) + Wi(dodo))."""
+    if len(words) < 2 or len(nick) < 3:
+        return False
+    folded = [fold(w) for w in words if w[:1].isalpha()]
+    if nick.isupper() and len(nick) <= 5:
+        return fold(nick) == "".join(w[0] for w in folded)
+    low = fold(nick)
+    if not nick[:1].isupper() or nick[1:].lower() != nick[1:]:
+        return False
+    for a, b in pairwise(folded):
+        for k in range(2, len(a) + 1):
+            if low.startswith(a[:k]) and len(low) - k >= 2 and b.startswith(low[k:]):
+                return True
+    return False
+
+
 def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -> int:
     keys = frozenset(fold(w) for w in name.replace("-", " ").split() if len(w) > 1 or w.isalpha())
     keys = frozenset(k.rstrip(".") for k in keys if k not in ("mr", "ms", "mrs", "dr"))
@@ -58,6 +78,9 @@ def _merge(doc: Doc, name: str, i: int, j: int, tp: TitlePhrase | None = None) -
             break
         words = name.split()
         pw = p.name.split()
+        if len(words) == 1 and _nickname(words[0], pw):
+            best = idx  # "Jokowi" for Joko Widodo, "AMLO" for Andres Manuel Lopez Obrador
+            break
         if _spelling_variant(words, pw):
             best = idx  # "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"
             break

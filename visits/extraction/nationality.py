@@ -117,6 +117,44 @@ def _home_countries(
 # Envoys posted in the country: they meet there without travelling
 _RESIDENT = re.compile(r"\bambassador|\bhigh commissioner\b|\bcharg[eé] d'affaires\b", re.I)
 
+_PAIR = re.compile(r"\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)[-–]([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
+
+
+def _pair_hosts(doc: Doc, meetings: list[RawMeeting]) -> None:
+    """A meeting told without a place, of someone of a known country with someone of none, in a report
+    that names the two countries as a pair ("Australia-Japan Trade Framework", "Russian-Angolan ties"):
+    the one of no stated country is at home in the other country of the pair, where they met."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    g = gazetteer()
+    for pm in _PAIR.finditer(doc.text):
+        codes = []
+        left, right = [fold(w) for w in pm[1].split()], [fold(w) for w in pm[2].split()]
+        # the longest country ending at the hyphen, the longest one starting after it
+        hit_l = next(
+            (h for k in range(len(left)) if (h := g.match(left[k:], 0)) and h[0] == len(left) - k), None
+        )
+        hit_r = g.match(right, 0)
+        for hit in (hit_l, hit_r):
+            codes.append(hit[1].code if hit and hit[1].kind in ("country", "demonym") else None)
+        if codes[0] and codes[1] and codes[0] != codes[1]:
+            pairs[(codes[0], codes[1])] += 1
+    if not pairs:
+        return
+    for m in meetings:
+        if m.country or len(m.people) != 2 or m.status != "completed":
+            continue
+        known = [i for i in m.people if doc.persons[i].country]
+        unknown = [i for i in m.people if doc.persons[i].country is None and not doc.persons[i].org_head]
+        if len(known) != 1 or len(unknown) != 1:
+            continue
+        visitor = doc.persons[known[0]].country
+        others = {b if a == visitor else a for a, b in pairs if visitor in (a, b)}
+        if len(others) == 1:
+            home = others.pop()
+            doc.persons[unknown[0]].country = home
+            m.country = home
+
+
 _COUNTERPART = re.compile(r"\b(?:his|her|their) (?P<dem>[A-Z][\w-]+) counterparts?\b")
 
 

@@ -30,7 +30,7 @@ from .events import MULTILATERAL, attendance_in, event_venue
 from .gazetteer import fold, gazetteer
 from .mentions import Doc
 from .model import Extraction, Meeting, Official, Organisation, Visit
-from .nationality import _home_countries, _visits_from_meetings
+from .nationality import _home_countries, _pair_hosts, _visits_from_meetings
 from .outcomes import outcomes_in
 from .people import analyse
 from .refs import collect
@@ -249,6 +249,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         if p.head in _VAGUE and q.title and q.head not in _VAGUE:
             p.title, p.head = q.title, q.head
     raw_meetings = _drop_restated(raw_meetings)
+    _pair_hosts(doc, raw_meetings)
     _home_countries(doc, raw_visits, raw_meetings, ctx, companions)
     party: dict[int, set[int]] = {}
     for lead, idx in companions:
