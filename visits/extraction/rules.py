@@ -263,6 +263,11 @@ _GROUP = re.compile(
     re.I,
 )
 _ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|reported)\s*$", re.I)
+_LEAD_CLAUSE = re.compile(
+    r"\W*(?:before|after|when|as soon as|once|until|while|as)\s+(?!(?:the|a|an|his|her|their)\s+(?:meeting|talks|"
+    r"visit)\b)[^,;]{0,120}?\b(?:arrived|arrives|landed|left|departed|came|reached|spoke|was|were|had)\b[^,;]*,",
+    re.I,
+)
 _INITIAL_PP = re.compile(r"\s*(?:in|during|at|after|speaking after)\b", re.I)
 
 
@@ -286,13 +291,23 @@ _ASIDE = re.compile(
 )
 
 
+_ON_THE_WAY = re.compile(
+    r"\b(?:on (?:his|her|their|the) way|en route|heading|bound) (?:to|for|from)\b[^,;]*", re.I
+)
+
+
 def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple[str | None, str | None]:
     aside = _ASIDE.search(sent.text)  # ", urging more investment in Egypt": not where they met
     cut = sent.start + aside.start() if aside else sent.end
+    # "On his way to the General Assembly in New York, X stopped in Dakar, where he met Y": not New York
+    way = _ON_THE_WAY.search(sent.text)
+    skip = (sent.start + way.start(), sent.start + way.end()) if way else (0, 0)
     places = [
         p
         for p in _located(doc, sentence_places(doc, sent))
-        if not _venue_name(doc, p, ctx) and doc.tokens[p.i].start < cut
+        if not _venue_name(doc, p, ctx)
+        and doc.tokens[p.i].start < cut
+        and not skip[0] <= doc.tokens[p.i].start < skip[1]
     ]
     city, country = _city_country(places)
     if country is None and _HERE.search(sent.text):
@@ -381,6 +396,10 @@ def meetings_in(
         return []  # "A and his guest talked over ...": two subjects; a lone one talked to nobody named
     t0, t1 = sent.start + m.start(), sent.start + m.end()
     before = [r for r in refs if r.start < t0]
+    lead_clause = _LEAD_CLAUSE.match(text)
+    if lead_clause and lead_clause.end() <= m.start():
+        # "Before Foreign Minister X arrived in Delhi, Y held talks with Z": X is in a time clause
+        before = [r for r in before if r.start >= sent.start + lead_clause.end()]
     after = [
         r
         for r in refs

@@ -34,7 +34,10 @@ _TRAVEL = re.compile(
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is (?:currently|now|already) in|are (?:now|already) in|(?:was|were|is) (?:then|still) in|to visit|"
     r"go(?:es|ing)? on to|went on to|(?:is|are|was|were) expected in|"
-    r"(?:will|would|could|may|might|shall|should|must|can) visit|pay a visit|paid a visit|go(?:es)? to|"
+    r"(?:will|would|could|may|might|shall|should|must|can)(?: also| then| later| next)? visit|pay a visit|"
+    r"paid a visit|go(?:es)? to|"
+    r"(?:kicked off|kicks off|began|begins|started|starts|opened|opens|launched|launches)(?: [\w-]+){0,4}? "
+    r"(?:tour|visit|trip)(?: of \w+)? in|"
     r"went to|gone to|due in|"
     r"(?!(?-i:The|This|That|His|Her|Their|Its|A|An|Our|My) )(?-i:[A-Z])[\w-]+ visit|"
     r"head(?:s|ed|ing)? on to|continu(?:e|es|ed|ing) (?:on )?to|mov(?:e|es|ed|ing) on to|onward to|"
@@ -163,7 +166,8 @@ def kind_of(m: re.Match) -> str:
 
 
 _ONWARD = re.compile(
-    r"(?:left for|bound for|heads? to|heading to|flew|travel|continu|proceed|head(?:s|ed|ing)? on|"
+    r"(?:(?:will|would|shall) (?:also|then|later|next) visit|left for|leav(?:e|es|ing) for|bound for|heads? to|heading to|flew|travel|continu|proceed|"
+    r"head(?:s|ed|ing)? on|"
     r"mov(?:e|es|ed|ing) on|onward|go(?:es)? to|due in)",
     re.I,
 )

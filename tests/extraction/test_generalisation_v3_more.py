@@ -1,0 +1,56 @@
+"""Parser v3 invented cases, second file (one file would pass 600 lines): time clauses, routes, tours
+kicked off and onward legs; same contract as test_generalisation.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_generalisation import Case
+from .test_generalisation import test_generalisation as check
+
+CASES = [
+    Case(
+        "someone_in_a_leading_time_clause_is_not_at_the_talks",
+        "2023-03-01",
+        "Before Foreign Minister Tariq Haidari of Afghanistan arrived in Delhi, External Affairs Minister "
+        "Vikram Rao held talks with Nepalese Foreign Minister Hari Thapa in New Delhi.",
+        visits=[dict(visitor="Tariq Haidari", to="IN"), dict(visitor="Hari Thapa", to="IN")],
+        meetings=[{"Vikram Rao", "Hari Thapa"}],
+    ),
+    Case(
+        "a_place_on_the_way_is_not_where_they_met",
+        "2023-09-17",
+        "On his way to the UN General Assembly in New York, President Sipho Dlamini of Eswatini made a "
+        "stopover in Dakar, where he met Senegalese President Amadou Ba.",
+        visits=[dict(visitor="Sipho Dlamini", to="SN", city="Dakar")],
+        meetings=[{"Sipho Dlamini", "Amadou Ba"}],
+    ),
+    Case(
+        "a_tour_kicked_off_in_a_country_and_the_legs_that_follow",
+        "2023-04-29",
+        "Korean Prime Minister Han Seung-ho kicked off a four-nation African tour in Egypt on Saturday, and "
+        "will also visit Ghana, Kenya and Mozambique.",
+        visits=[
+            dict(visitor="Han Seung-ho", to="EG", status="completed"),
+            dict(visitor="Han Seung-ho", to="GH", status="planned"),
+            dict(visitor="Han Seung-ho", to="KE", status="planned"),
+            dict(visitor="Han Seung-ho", to="MZ", status="planned"),
+        ],
+    ),
+    Case(
+        "visited_two_countries_before_leaving_for_a_third",
+        "2023-01-15",
+        "Turkish Foreign Minister Selim Aydin visited Eritrea and Kenya last week before leaving for the "
+        "Comoros on Saturday.",
+        visits=[
+            dict(visitor="Selim Aydin", to="ER"),
+            dict(visitor="Selim Aydin", to="KE"),
+            dict(visitor="Selim Aydin", to="KM"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_generalisation_v3_more(case: Case):
+    check(case)
