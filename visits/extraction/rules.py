@@ -264,8 +264,8 @@ _GROUP = re.compile(
 )
 _ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|reported)\s*$", re.I)
 _LEAD_CLAUSE = re.compile(
-    r"\W*(?:before|after|when|as soon as|once|until|while|as)\s+(?!(?:the|a|an|his|her|their)\s+(?:meeting|talks|"
-    r"visit)\b)[^,;]{0,120}?\b(?:arrived|arrives|landed|left|departed|came|reached|spoke|was|were|had)\b[^,;]*,",
+    r"\W*(?:before|after|when|as soon as|once|until|while|as)\s+"
+    r"(?!(?:the|a|an|his|her|their)\s+(?:meeting|talks|visit)\b)[^,;]{0,120}?\b(?:arrived|arrives|landed|left|departed|came|reached|spoke|was|were|had)\b[^,;]*,",
     re.I,
 )
 _INITIAL_PP = re.compile(r"\s*(?:in|during|at|after|speaking after)\b", re.I)

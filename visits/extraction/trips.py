@@ -166,8 +166,8 @@ def kind_of(m: re.Match) -> str:
 
 
 _ONWARD = re.compile(
-    r"(?:(?:will|would|shall) (?:also|then|later|next) visit|left for|leav(?:e|es|ing) for|bound for|heads? to|heading to|flew|travel|continu|proceed|"
-    r"head(?:s|ed|ing)? on|"
+    r"(?:(?:will|would|shall) (?:also|then|later|next) visit|left for|leav(?:e|es|ing) for|bound for|"
+    r"heads? to|heading to|flew|travel|continu|proceed|head(?:s|ed|ing)? on|"
     r"mov(?:e|es|ed|ing) on|onward|go(?:es)? to|due in)",
     re.I,
 )
