@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import Case
+from .test_generalisation import Case, D
 from .test_generalisation import test_generalisation as check
 
 CASES = [
@@ -46,6 +46,41 @@ CASES = [
             dict(visitor="Selim Aydin", to="ER"),
             dict(visitor="Selim Aydin", to="KE"),
             dict(visitor="Selim Aydin", to="KM"),
+        ],
+    ),
+]
+
+
+CASES += [
+    Case(
+        "currently_in_a_city_as_an_aside",
+        "2023-06-05",
+        "Malaysian Foreign Minister Zambry Kadir, currently in Wellington, said the partnership was strong.",
+        visits=[dict(visitor="Zambry Kadir", to="NZ", city="Wellington")],
+    ),
+    Case(
+        "the_visit_of_someone_to_a_country",
+        "2023-06-05",
+        "The visit of Uruguayan President Luis Pou to Paraguay is the first since he took office.",
+        visits=[dict(visitor="Luis Pou", to="PY", visitor_country="UY")],
+    ),
+    Case(
+        "will_be_in_a_city",
+        "2023-06-05",
+        "Belgian Prime Minister Jan De Wever will be in Kyiv on Saturday, his office said.",
+        visits=[dict(visitor="Jan De Wever", to="UA", city="Kyiv", status="planned", start=D("2023-06-10"))],
+    ),
+    Case(
+        "inverted_arrivals_at_a_summit_whose_host_is_told_last",
+        "2018-08-17",
+        "Leaders of the East African Community flew in yesterday for the regional summit. Among the first "
+        "to land at the international airport was the President of Burundi, Alain Ndikumana; an hour after "
+        "him came Kenyan President Daniel Kiprop. Ugandan President Samuel Okello landed shortly after "
+        "Kiprop. The summit is hosted by Tanzania.",
+        visits=[
+            dict(visitor="Alain Ndikumana", to="TZ", kind="multilateral"),
+            dict(visitor="Daniel Kiprop", to="TZ", kind="multilateral"),
+            dict(visitor="Samuel Okello", to="TZ", kind="multilateral"),
         ],
     ),
 ]

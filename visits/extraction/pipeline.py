@@ -130,6 +130,15 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     ctx.focus = counts.most_common(1)[0][0] if counts else -1
     agent = delegation_head if delegation_head is not None else -1
     event_s = -10  # the last sentence that told of a multilateral event
+    # a summit's venue told late ("Leaders flew in for the summit ... the host, President X of Namibia")
+    # holds from the start of the report
+    for s, sent in enumerate(sents):
+        low = sent.text.lower()
+        if "host" in low or "summit" in low or "conference" in low:
+            venue = event_venue(doc, sent, [r for r in per_sent[s] if r.person >= 0])
+            if venue is not None:
+                ctx.event_city, ctx.event_country, ctx.event_host = venue
+                break
     raw_visits: list[RawVisit] = []
     raw_meetings: list[RawMeeting] = []
     companions: list[tuple[int, int]] = []  # (the official accompanied, a member of their party)

@@ -237,15 +237,34 @@ _ARRIVALS = re.compile(
 )
 
 
+# "Among the first to land was X", "two hours after him came President Y": the arrival before its subject
+_INVERTED = re.compile(
+    r"\b(?:first|last|next|latest|earliest|among the \w+) (?:leaders? |guests? |heads? of state )?to "
+    r"(?:arrive|land|touch down|fly in)\b(?P<where>[^.;]{0,80}?)\b(?:was|were|is|are)\b|"
+    r"\b(?:after (?:him|her|them|\w+)|then|next|later|soon after|shortly after)\s+(?:came|arrived|landed)"
+    r"(?P<where2>)\s+(?=(?:the\s+)?(?-i:[A-Z]))",
+    re.I,
+)
+
+
 def arrivals_listed(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context) -> list[RawVisit]:
-    """Visits of everyone a sentence lists as having arrived ("Leaders who arrived include A, B and C"), to
-    the place the clause names, else the venue of the event told of, else the dateline's."""
-    if "who" not in sent.text:
+    """Visits of everyone a sentence lists as having arrived ("Leaders who arrived include A, B and C",
+    "Among the first to land was X"), to the place the clause names, else the venue of the event told of,
+    else the dateline's."""
+    low = sent.text.lower()
+    if not any(k in low for k in ("arriv", "land", "came", "flew", "touch")):
         return []
-    m = _ARRIVALS.search(sent.text)
-    if not m:
-        return []
-    lo, hi = sent.start + m.start("where"), sent.start + m.end("where")
+    out: list[RawVisit] = []
+    for m in list(_ARRIVALS.finditer(sent.text)) + list(_INVERTED.finditer(sent.text)):
+        out += _arrived(doc, sent, refs, ctx, m, out)
+    return out
+
+
+def _arrived(
+    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, m: re.Match, told: list[RawVisit]
+) -> list[RawVisit]:
+    where = "where" if m["where"] is not None else "where2"
+    lo, hi = sent.start + m.start(where), sent.start + m.end(where)
     there = [p for p in sentence_places(doc, sent) if lo <= doc.tokens[p.i].start < hi]
     if there:
         city, country = (there[0].name if there[0].kind == "city" else None), there[0].code
@@ -258,10 +277,13 @@ def arrivals_listed(doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context) -> 
     kind = "multilateral" if ctx.near_event else "unknown"
     status = "planned" if _FUTURE.search(sent.text[: m.end()]) else "completed"
     out: list[RawVisit] = []
+    # the names the clause lists, up to the next clause ("; two hours after him came ...")
+    stop = re.search(r";|\.\s", sent.text[m.end() :])
+    end = sent.start + m.end() + (stop.start() if stop else len(sent.text))
     for r in refs:
-        if r.kind != "name" or r.start < sent.start + m.end() or any(v.person == r.person for v in out):
+        if r.kind != "name" or not sent.start + m.end() <= r.start < end:
             continue
-        if doc.persons[r.person].country == country:
+        if any(v.person == r.person for v in out + told) or doc.persons[r.person].country == country:
             continue
         out.append(
             RawVisit(r.person, country, city, None, None, kind, status, None, True, [(sent.start, sent.end)])

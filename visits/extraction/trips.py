@@ -28,7 +28,8 @@ from .text import Sentence
 _TRAVEL = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
-    r"visit by|trip by|"
+    r"visit by|trip by|(?:visit|trip) of(?= (?:the )?(?-i:[A-Z]))|"
+    r"(?:will|would|is to|are to|is due to|are due to) be in|, (?:currently|now|presently) in|"
     r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
@@ -86,6 +87,7 @@ _TRAVEL_HINTS = (
     "gone to",
     "went",
     "due in",
+    " be in",
     "continu",
     "proceed",
     "onward",
@@ -413,6 +415,11 @@ def visits_in(
         if by:  # "a two-day official visit by the army chief to Uzbekistan"
             at = sent.start + m.end() + by.end()
             agent_ref = next((r for r in refs if at <= r.start <= at + 40), None)
+            if agent_ref is not None:
+                person = agent_ref.person
+        elif re.search(r"(?:visit|trip) (?:by|of)$", m.group(), re.I):
+            # "The visit of Chilean President X to Argentina": the one named after the noun travels
+            agent_ref = next((r for r in refs if t0 < r.start <= sent.start + m.end() + 60), None)
             if agent_ref is not None:
                 person = agent_ref.person
         escort = -1
