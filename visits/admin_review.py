@@ -82,19 +82,20 @@ def _review(request: HttpRequest, filters: QueueFilters) -> None:
         return
     noun = filters.kind
     if scope == "matching":
-        records = list(matching(filters))
-        what = f"all {len(records)} matching {noun}"
+        records = matching(filters)
+        total = records.count()
+        what = f"all {total} matching {noun}"
     else:
         # isdigit() alone admits "²", which int() refuses; an id past bigint names no record.
         ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
         if not ids:
             messages.error(request, "Choose at least one record, or act on all matching records.")
             return
-        records = list(filters.model.objects.filter(pk__in=ids))
-        what = f"{len(records)} selected {noun}"
+        records = filters.model.objects.filter(pk__in=ids)
+        total = records.count()
+        what = f"{total} selected {noun}"
     changed = records_review(records=records, state=state, user=request.user)
-    unchanged = len(records) - changed
-    note = f" ({unchanged} already were)" if unchanged else ""
+    note = f" ({total - changed} already were)" if changed < total else ""
     messages.success(request, f"{changed} {noun} marked {state}, of {what}{note}.")
 
 

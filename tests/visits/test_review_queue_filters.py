@@ -95,6 +95,16 @@ def test_accepting_the_selected_records_is_recorded_like_a_single_accept(client,
     assert message == ["2 visits marked accepted, of 2 selected visits."]
 
 
+def test_a_bulk_version_keeps_the_visits_bodies_as_a_single_save_does():
+    visit = parsed_visit()
+    body = visit.organisations.create(name="Economic Cooperation Organization", slug="eco")
+    records_review(records=[Visit.objects.get(pk=visit.pk)], state=ReviewState.ACCEPTED)
+    version = visit.history.first()
+    assert (version.history_type, version.review_state) == ("~", "accepted")
+    assert [row.organisation for row in version.organisations.all()] == [body]
+    assert version.prev_record.review_state == "unreviewed"
+
+
 def test_rejecting_everything_the_filters_match_leaves_the_rest(client, editor):
     kz = [parsed_visit("TASS", destination_country="KZ") for _ in range(3)]
     records_review(records=[kz[0]], state=ReviewState.REJECTED)
