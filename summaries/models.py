@@ -15,6 +15,9 @@ class VisitSummary(models.Model):
     visits = models.PositiveIntegerField()
     with_article = models.PositiveIntegerField(help_text="Visits a source article reports (evidence).")
     reviewed = models.PositiveIntegerField(help_text="Visits an editor accepted.")
+    imported = models.PositiveIntegerField(
+        default=0, help_text="Visits imported from a curated publisher's file (ReviewState.IMPORTED)."
+    )
     meetings = models.PositiveIntegerField(help_text="Meetings held during these visits.")
 
     class Meta:

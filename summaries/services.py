@@ -30,6 +30,8 @@ STATE_ID = 1
 
 # A visit counts as reviewed once an editor accepted it; as reported when an article gives evidence for it.
 REVIEWED = Q(review_state=ReviewState.ACCEPTED)
+# Not reviewed, but from a curated publisher's file (the Office of the Historian's): counted on its own.
+CURATED = Q(review_state=ReviewState.IMPORTED)
 
 
 def stale_seconds() -> float:
@@ -63,6 +65,7 @@ def visit_rows() -> QuerySet:
             n=Count("pk"),
             articles=Count("pk", filter=Q(has_article=True)),
             accepted=Count("pk", filter=REVIEWED),
+            curated=Count("pk", filter=CURATED),
             held=Coalesce(Sum("meeting_count"), 0),
         )
     )
@@ -98,6 +101,7 @@ VISIT_COLUMNS = {
     "visits": "n",
     "with_article": "articles",
     "reviewed": "accepted",
+    "imported": "curated",
     "meetings": "held",
 }
 TRAVELLER_COLUMNS = {"official": "who", "country": "home", "visits": "n"}

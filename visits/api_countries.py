@@ -41,6 +41,10 @@ class DecadeSerializer(serializers.Serializer):
     received = serializers.IntegerField(help_text="Visits it received.")
     with_article = serializers.IntegerField(help_text="Of those, visits a source article reports.")
     reviewed = serializers.IntegerField(help_text="Of those, visits an editor accepted.")
+    curated_import = serializers.IntegerField(
+        help_text="Of those, visits imported from a curated publisher's file (such as the Office of the "
+        "Historian's): kept as published, not reviewed by an editor."
+    )
 
 
 class CountryCoverageSerializer(serializers.Serializer):
@@ -170,6 +174,7 @@ class CountryViewSet(ArchiveReadMixin, viewsets.GenericViewSet):
                 "received": r.received,
                 "with_article": r.with_article,
                 "reviewed": r.reviewed,
+                "curated_import": r.curated_import,
             }
             for r in rows
         ]

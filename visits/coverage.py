@@ -1,5 +1,6 @@
 """How far to trust an absence: per country and decade, how many visits the archive holds and how well
-sourced they are (a source article behind them, an editor's review), and the decades with nothing at all.
+sourced they are (a source article behind them, an editor's review, or a curated publisher's file), and
+the decades with nothing at all.
 
 Counted from the summary tables (summaries/; "reviewed" and "with an article" are defined there).
 """
@@ -25,7 +26,8 @@ class DecadeRow:
     made: int = 0
     received: int = 0
     with_article: int = 0
-    reviewed: int = 0
+    reviewed: int = 0  # accepted by an editor
+    curated_import: int = 0  # from a curated publisher's file (the Office of the Historian's), not reviewed
 
     @property
     def total(self) -> int:
@@ -52,12 +54,13 @@ def coverage(code: str, summaries: Summaries | None = None) -> tuple[list[Decade
             received=Sum("visits", filter=Q(destination_country=code)),
             with_article=Sum("with_article"),
             reviewed=Sum("reviewed"),
+            curated_import=Sum("imported"),
             visits=Sum("visits"),
         )
     )
     decades: dict[int, DecadeRow] = {}
     undated = 0
-    for year, made, received, with_article, reviewed, visits in per_year:
+    for year, made, received, with_article, reviewed, curated_import, visits in per_year:
         if year is None:
             undated = visits
             continue
@@ -66,6 +69,7 @@ def coverage(code: str, summaries: Summaries | None = None) -> tuple[list[Decade
         into.received += received or 0
         into.with_article += with_article
         into.reviewed += reviewed
+        into.curated_import += curated_import
     if decades:
         for decade in range(min(decades), max(decades) + 10, 10):
             decades.setdefault(decade, DecadeRow(decade))  # a decade with nothing recorded says so
