@@ -86,6 +86,27 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_welcome_home_after_a_tour_is_no_meeting",
+        "2001-05-22",
+        "On Tuesday Chinese Premier Li Peng was back in Beijing, having completed a tour of Laos and "
+        "Cambodia. At the Great Hall of the People the premier was received by Vice-Premier Wu Bangguo and "
+        "State Councillor Luo Gan.",
+        visits=[dict(visitor="Li Peng", to="LA"), dict(visitor="Li Peng", to="KH")],
+        officials={"Wu Bangguo": dict(title="Vice-Premier"), "Luo Gan": dict(title="State Councillor")},
+    ),
+    Case(
+        "he_as_a_chinese_name_inside_and_after_a_post",
+        "2023-05-10",
+        "Vice Premier He Xiaoming arrived in London on Monday. Chancellor Rachel Reeves met Vice-Premier "
+        "Zhang He at the Treasury.",
+        visits=[dict(visitor="He Xiaoming", to="GB", city="London")],
+        meetings=[{"Rachel Reeves", "Zhang He"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

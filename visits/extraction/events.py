@@ -8,10 +8,13 @@ gives each foreign participant a trip to the venue.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from .dates import find_dates
 from .mentions import Doc
 from .refs import Ref
+from .rules import _FUTURE, Context, RawMeeting, _location
 from .text import Sentence
 
 # Cues that a sentence lists people present at the session being told.
@@ -105,3 +108,65 @@ def event_venue(doc: Doc, sent: Sentence, refs: list[Ref]) -> tuple[str | None, 
         if (hb and hb.end() + max(0, rel - 60) >= rel - 40) or _HOSTS.match(text[end:]):
             return None, person.country, r.person
     return None
+
+
+_ATTEND = re.compile(
+    r"\b(?:attended|took part in|participated in|was present at)\s+(?:an?\s+|the\s+)?"
+    r"(?P<ev>[^,.;]*?\b(?:meeting|summit|"
+    r"session|gathering|forum|conference|assembly|group|dialogue|round ?table)\b[^,.;]*?)"
+    r"(?=,|\.|;| which| where| in [A-Z]| on [A-Z]|$)",
+    re.I,
+)
+
+
+_TOOK_PLACE = re.compile(
+    r"\b(?:an?|the)\s+(?P<ev>(?:[\w-]+\s+){0,3}?(?:meeting|session|summit|forum|conference)\s+of\s+[^,.;]+?)"
+    r"(?:,[^.;]*?)?\s+(?:took place|was held|convened)\b",
+    re.I,
+)
+
+
+def events_in(
+    doc: Doc, sent: Sentence, refs: list[Ref], ctx: Context, published: dt.date | None, agent: int
+) -> list[RawMeeting]:
+    """A multilateral session a named official attended ("attended an informal meeting of ...")."""
+    low = sent.text.lower()
+    if not any(
+        k in low
+        for k in ("attended", "took part", "participated", "present at", "took place", "was held", "convened")
+    ):
+        return []
+    m = _ATTEND.search(sent.text) or _TOOK_PLACE.search(sent.text)
+    if not m or _FUTURE.search(sent.text[max(0, m.start() - 40) : m.start()]):
+        return []
+    before = [r for r in refs if r.start < sent.start + m.start()]
+    who = re.search(r",\s*who\s+(?:also\s+)?$", sent.text[: m.start()])
+    if who:  # "X was accompanied by Y, who took part in ...": Y took part, not X
+        before = [r for r in before if r.start < sent.start + who.start()][-1:]
+    # "Scholz and Macron attended the summit": everyone named before the verb took part
+    people = list(dict.fromkeys(r.person for r in before)) or ([agent] if agent >= 0 else [])
+    also = re.search(r",?\s*(?:as did|as well as|alongside|along with|together with)\b", sent.text[m.end() :])
+    if also:  # "..., as did US Treasury Secretary X, World Bank President Y and Z"
+        at = sent.start + m.end() + also.end()
+        people += [r.person for r in refs if r.start >= at and r.kind == "name" and r.person not in people]
+    if not people:
+        return []
+    if m.re is _TOOK_PLACE and ctx.trip_country:
+        city, country = ctx.trip_city, ctx.trip_country  # "As part of the visit, a meeting of ... took place"
+    else:
+        city, country = _location(doc, sent, ctx, None)
+    dates = find_dates(sent.text, sent.start, published)
+    ev = m["ev"].strip()
+    if re.search(r"\b(?:press|news) conference\b|\bceremony\b|\bbanquet\b|\breception\b", ev, re.I):
+        return []  # ceremonies, banquets and press conferences are not meetings
+    return [
+        RawMeeting(
+            people,
+            ev[:1].upper() + ev[1:],
+            dates[0].date if dates else None,
+            city,
+            country,
+            [],
+            [(sent.start, sent.end)],
+        )
+    ]

@@ -196,7 +196,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         # "President To Lam": a short function word that is capitalised right after a post starts a name
         after_post = (
             i in doc.title_ending
-            and fd[i] in STOPCAPS
+            and (fd[i] in STOPCAPS or toks[i].text == "He")  # "Vice Premier He Lifeng"
             and len(fd[i]) <= 3
             and toks[i].text[:1].isupper()
             and i + 1 < n
@@ -221,6 +221,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             if _name_token(toks[j], fd[j], tags[j]) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
+            elif toks[j].text == "He" and toks[j].start - toks[j - 1].end == 1 and toks[j - 1].cap:
+                j += 1  # "Liu He": a capitalised "He" inside a run is a Chinese name, not the pronoun
             elif (
                 _caps_word(toks[j].text, tags[j])
                 and toks[j].start - toks[j - 1].end <= 1

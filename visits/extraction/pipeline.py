@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import find_dates, parse_published
-from .events import MULTILATERAL, attendance_in, event_venue
+from .events import MULTILATERAL, attendance_in, event_venue, events_in
 from .gazetteer import fold, gazetteer
 from .mentions import Doc
 from .model import Extraction, Meeting, Official, Organisation, Visit
@@ -40,7 +40,6 @@ from .rules import (
     RawVisit,
     _location,
     companions_in,
-    events_in,
     joiners_in,
     meetings_in,
 )
@@ -64,6 +63,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _VISIT_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:visit|trip)\b", re.I)
 _TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
 _LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
+_HOME = re.compile(
+    r"\b(?:back (?:in|home|to)|returned (?:home|to)|return(?:ed|ing|s)? (?:home|from)|"
+    r"(?:arrived|flew) (?:back|home)|homecoming)\b",
+    re.I,
+)
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|on the side)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
@@ -130,6 +134,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
     ctx.focus = counts.most_common(1)[0][0] if counts else -1
     agent = delegation_head if delegation_head is not None else -1
     event_s = -10  # the last sentence that told of a multilateral event
+    home_s = -10  # the last sentence that told of a return home
     # a summit's venue told late ("Leaders flew in for the summit ... the host, President X of Namibia")
     # holds from the start of the report
     for s, sent in enumerate(sents):
@@ -175,6 +180,9 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             MULTILATERAL.search(sent.text) or _SIDELINES.search(sent.text) or event_s >= s - 2
         )
         ctx.at_event = bool(ctx.event_country and ctx.near_event)
+        if _HOME.search(sent.text):
+            home_s = s
+        ctx.returning = home_s >= s - 2
         if "represented" in low:
             _represented(doc, sent, refs)
         visits = place_hosted(doc, sent, refs) or visits_in(doc, sent, refs, ctx, published, agent)
