@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from common.editing import mark_edited
 from common.models import ReviewState
@@ -14,7 +16,7 @@ from tests.factories import EvidenceFactory, SourceFactory, VisitFactory
 from tests.visits.services.sample import EXTRACTION, kept_source
 from tests.visits.services.test_imports import example, write_csv
 from visits.importers.rows import PersonRef, VisitRow
-from visits.models import Meeting, Visit
+from visits.models import ImportJob, Meeting, Visit
 from visits.services import extraction_apply
 from visits.services.imports import ReadBatch, batch_import, files_import
 from visits.services.provenance import is_curated
@@ -150,3 +152,13 @@ def test_the_data_migration_moves_only_untouched_records_a_curated_file_alone_su
 
     migration.backwards(apps, None)
     assert IMPORTED not in _states(Visit)
+
+
+def test_an_editors_upload_of_the_historians_file_enters_as_imported_too(client, editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(editor)
+    upload = SimpleUploadedFile("visits.xml", BOTH[1].read_bytes(), content_type="application/xml")
+    response = client.post(reverse("admin:visits_importjob_import"), {"file": upload})
+    client.post(response["Location"], {"action": "import_valid"})  # the sample has one bad record
+    assert ImportJob.objects.get().status == ImportJob.Status.DONE
+    assert Visit.objects.exists() and _states(Visit) == {IMPORTED: Visit.objects.count()}
