@@ -107,6 +107,31 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_host_receiving_two_ministers_of_one_country_and_both_delegations",
+        "2024-03-01",
+        "Deputy Secretary of Defense Laura Chen hosted Peru's Minister of Defense, Mr. Jorge Chavez, and "
+        "Minister of the Interior, Mr. Raul Ortiz, at the Pentagon on February 28. The visiting delegation "
+        "also included Mr. Luis Paredes, Charge d'Affaires at the Embassy of Peru. The United States "
+        "delegation included Mr. Mark Brown, Deputy Assistant Secretary; and Mr. Tom Hale, Principal "
+        "Director. Under Secretary Ann Lowe joined the meeting to stress the partnership.",
+        visits=[dict(visitor="Jorge Chavez", to="US"), dict(visitor="Raul Ortiz", to="US")],
+        meetings=[
+            {"Laura Chen", "Jorge Chavez", "Raul Ortiz", "Luis Paredes", "Mark Brown", "Tom Hale", "Ann Lowe"}
+        ],
+    ),
+    Case(
+        "separately_received_two_ministers_are_two_meetings",
+        "2024-03-01",
+        "President Amina Diallo separately received Ghana's Foreign Minister Kwame Mensah and Trade Minister "
+        "Ama Boateng in Dakar on Tuesday.",
+        visits=[dict(visitor="Kwame Mensah", to="SN"), dict(visitor="Ama Boateng", to="SN")],
+        meetings=[{"Amina Diallo", "Kwame Mensah"}, {"Amina Diallo", "Ama Boateng"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

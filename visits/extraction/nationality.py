@@ -37,8 +37,9 @@ def _home_countries(
     hosted = {
         i
         for m in meetings
-        if m.host >= 0 and len(m.people) == 2 and m.status == "completed"
+        if m.host >= 0 and len(m.people) - len(m.joined) >= 2 and m.status == "completed"
         for i in m.people
+        if i not in m.joined
     } - {m.host for m in meetings}
     # "X handed a message to President Y", then others joined: X, the first guest, came
     hosted |= {m.people[0] for m in meetings if m.host >= 0 and m.status == "completed"} - {
@@ -219,7 +220,12 @@ def _visits_from_meetings(
                 (p_idx, m.country) in foreign
                 or (rank == 0 and m.located and len(m.people) > 1 and not guests and m.host != p_idx)
                 # "X hosted Y in Pretoria": the one hosted came, whatever his country
-                or (m.host >= 0 and m.host != p_idx and doc.persons[m.host].country in (None, m.country))
+                or (
+                    m.host >= 0
+                    and m.host != p_idx
+                    and p_idx not in m.joined  # "X joined the meeting": not one of those hosted
+                    and doc.persons[m.host].country in (None, m.country)
+                )
                 # every leader named at a summit abroad travelled there
                 or (kind == "multilateral" and m.host != p_idx)
                 # "X met his Australian counterpart Y" in Australia: X is not Australian, so X came

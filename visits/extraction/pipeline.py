@@ -217,6 +217,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             event_s = s
         if joiners and raw_meetings:
             last = raw_meetings[-1]
+            last.joined += [p for p in joiners if p not in last.people]
             last.people += [p for p in joiners if p not in last.people]
             last.evidence.append((sent.start, sent.end))
         elif not meetings and event_s >= s - 2 and (present := attendance_in(sent, refs)):

@@ -116,7 +116,9 @@ _COMPANIONS = re.compile(
 _JOINERS = re.compile(
     r"^\W*with (?:the |his |her )?[^,;]{0,60}? (?:was|were)\b|"  # "With the Envoy was the High Commissioner"
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
-    r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|(?:also )?at the table (?:were|was)|"
+    r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|joined the (?:meeting|talks|session|discussions?)\b|"
+    r"(?:visiting |(?-i:[A-Z])[\w.]* |\w+ )?delegation (?:also )?included\b|"
+    r"(?:also )?at the table (?:were|was)|"
     r"also attending|attending (?:the (?:talks|meeting|session) )?(?:were|was)|present (?:were|was)|"
     r"(?:were|was) (?:also )?present|"
     r"(?:has|have|had) (?:also )?drawn|participants included|also taking part|taking part (?:were|was)|"
@@ -160,6 +162,7 @@ class RawMeeting:
     summary: bool = False  # "the delegation held talks in X": a lone participant, no counterpart named
     status: str = "completed"  # or "planned": "X will meet Y on Tuesday"
     host: int = -1  # the participant who received, hosted or welcomed the others, if the sentence says
+    joined: list[int] = field(default_factory=list)  # people a later sentence adds ("also present were")
 
 
 @dataclass(slots=True)
@@ -264,6 +267,7 @@ _GROUP = re.compile(
     re.I,
 )
 _ATTRIBUTION = re.compile(r"\b(?:tweeted|said|says|according to|told|wrote|reported)\s*$", re.I)
+_DELEGATION_HOSTED = re.compile(r"(?:hosted|hosts|received|receives|welcomed|welcomes)\b")
 _LEAD_CLAUSE = re.compile(
     r"\W*(?:before|after|when|as soon as|once|until|while|as)\s+"
     r"(?!(?:the|a|an|his|her|their)\s+(?:meeting|talks|visit)\b)[^,;]{0,120}?\b(?:arrived|arrives|landed|left|departed|came|reached|spoke|was|were|had)\b[^,;]*,",
@@ -456,6 +460,15 @@ def meetings_in(
         groups = [objects[:1]]  # "The President welcomed the visiting Foreign Minister X": a host unnamed
     elif objects and subj and re.search(r"\b(?:together|along) with\b", text[m.start() :]):
         groups = [list(dict.fromkeys(subj + objects))]  # "met X together with Y": one session of all
+    elif (
+        len(objects) >= 2
+        and subj
+        and _DELEGATION_HOSTED.match(trig)
+        and not re.search(r"\bseparately\b|\bseparate\b|\bthen\b|\blater\b", text, re.I)
+        and len(known := {doc.persons[o].country for o in objects} - {None}) == 1
+        and known != {doc.persons[subj[0]].country}
+    ):
+        groups = [list(dict.fromkeys(subj + objects))]  # "X hosted Colombia's ministers A and B": one session
     elif objects:
         groups = [[s_, o] for s_ in subj for o in objects if s_ != o]
     elif subj and _GROUP.search(text[m.start() : m.end() + 80]):
@@ -505,6 +518,7 @@ def meetings_in(
 
 _JOINER_HINTS = (
     "attend",
+    "delegation",
     "present",
     "joined",
     "accompanied",
