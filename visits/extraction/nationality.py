@@ -125,6 +125,14 @@ def _pair_hosts(doc: Doc, meetings: list[RawMeeting]) -> None:
     """A meeting told without a place, of someone of a known country with someone of none, in a report
     that names the two countries as a pair ("Australia-Japan Trade Framework", "Russian-Angolan ties"):
     the one of no stated country is at home in the other country of the pair, where they met."""
+    if not any(
+        m.country is None
+        and len(m.people) == 2
+        and m.status == "completed"
+        and sum(doc.persons[i].country is None for i in m.people) == 1
+        for m in meetings
+    ):
+        return
     pairs: Counter[tuple[str, str]] = Counter()
     g = gazetteer()
     for pm in _PAIR.finditer(doc.text):

@@ -68,7 +68,7 @@ _HOME = re.compile(
     r"(?:arrived|flew) (?:back|home)|homecoming)\b",
     re.I,
 )
-_SIDELINES = re.compile(r"\b(?:sidelines|margins|on the side)\b", re.I)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins)\b", re.I)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'. -]{1,30}?)\s*(?=[,.:/(]|\s[-(])")
 
 
@@ -176,11 +176,12 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         )
         if venue is not None:
             ctx.event_city, ctx.event_country, ctx.event_host = venue
+        multi = MULTILATERAL.search(sent.text)
         ctx.near_event = bool(
-            MULTILATERAL.search(sent.text) or _SIDELINES.search(sent.text) or event_s >= s - 2
+            multi or event_s >= s - 2 or (("sidelines" in low or "margins" in low) and _SIDELINES.search(low))
         )
         ctx.at_event = bool(ctx.event_country and ctx.near_event)
-        if _HOME.search(sent.text):
+        if ("back" in low or "return" in low or "home" in low) and _HOME.search(sent.text):
             home_s = s
         ctx.returning = home_s >= s - 2
         if "represented" in low:
@@ -213,7 +214,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             if v.later and v.status == "completed" and v.country != doc.persons[v.person].country:
                 ctx.trip_city, ctx.trip_country = v.city or ctx.trip_city, v.country
         joiners = joiners_in(sent, refs) if not meetings else []
-        if MULTILATERAL.search(sent.text):
+        if multi:
             event_s = s
         if joiners and raw_meetings:
             last = raw_meetings[-1]

@@ -117,7 +117,7 @@ _JOINERS = re.compile(
     r"^\W*with (?:the |his |her )?[^,;]{0,60}? (?:was|were)\b|"  # "With the Envoy was the High Commissioner"
     r"\b(?:attended by|also present|also attended|present at|accompanied by|joined by|in attendance|"
     r"joined (?:\w+ ){0,4}at the (?:meeting|talks)|joined the (?:meeting|talks|session|discussions?)\b|"
-    r"(?:visiting |(?-i:[A-Z])[\w.]* |\w+ )?delegation (?:also )?included\b|"
+    r"delegation (?:also )?included\b|"
     r"(?:also )?at the table (?:were|was)|"
     r"also attending|attending (?:the (?:talks|meeting|session) )?(?:were|was)|present (?:were|was)|"
     r"(?:were|was) (?:also )?present|"
