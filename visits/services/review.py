@@ -32,6 +32,8 @@ def records_review(
     if state not in ReviewState.values:
         raise ValueError(f"Unknown review state: {state!r}")
     candidates: dict[type[Model], list[int]] = {}
+    if not isinstance(records, QuerySet):
+        records = list(records)  # read twice: to choose, then to mark
     if isinstance(records, QuerySet):
         candidates[records.model] = list(records.exclude(review_state=state).values_list("pk", flat=True))
     else:
