@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
-from summaries.models import TravellerSummary, VisitSummary
+from summaries.models import CountrySummary, PairSummary, TravellerSummary, VisitSummary
 from summaries.services import Summaries, current
 
 
@@ -23,6 +23,7 @@ class SummaryPage:
 
 
 def rows() -> QuerySet:
+    """The finest summary: visits per (origin, destination, start year)."""
     return VisitSummary.objects.order_by()
 
 
@@ -30,45 +31,77 @@ def either(code: str) -> Q:
     return Q(origin_country=code) | Q(destination_country=code)
 
 
-def per_year(qs: QuerySet) -> Counter:
-    """Dated visits per start year over the summary rows `qs` (one query)."""
-    found = qs.filter(year__isnull=False).values_list("year").annotate(n=Sum("visits"))
-    return Counter(dict(found))
+def pair(a: str, b: str) -> Q:
+    return Q(origin_country=a, destination_country=b) | Q(origin_country=b, destination_country=a)
 
 
-def per_pair(qs: QuerySet | None = None) -> Counter:
-    """Visits per (origin, destination), unknown countries ("") included (one query)."""
-    qs = rows() if qs is None else qs
-    found = qs.values_list("origin_country", "destination_country").annotate(n=Sum("visits"))
-    return Counter({(o, d): n for o, d, n in found})
+def years_total() -> Counter:
+    """Dated visits per start year, the whole archive (one query over the per-country rows)."""
+    found = (
+        CountrySummary.objects.order_by()
+        .filter(year__isnull=False)
+        .values_list("year")
+        .annotate(n=Sum("made"))  # every visit has one origin ("" when unknown): each counted once
+    )
+    return +Counter(dict(found))
 
 
-def sides(pairs: Counter) -> tuple[Counter, Counter]:
-    """Visits made per origin country and received per destination country ("" left out)."""
-    made, received = Counter(), Counter()
-    for (o, d), n in pairs.items():
-        if o:
-            made[o] += n
-        if d:
-            received[d] += n
-    return made, received
+def country_totals() -> dict[str, tuple[int, int]]:
+    """Per known country: visits made and received, all years (one query)."""
+    found = (
+        CountrySummary.objects.order_by()
+        .exclude(country="")
+        .values_list("country")
+        .annotate(made=Sum("made"), received=Sum("received"))
+    )
+    return {code: (made, received) for code, made, received in found if made or received}
 
 
 def country_years(code: str) -> tuple[Counter, Counter]:
-    """A country's dated visits made and received, per year (one query)."""
-    found = (
-        rows()
-        .filter(either(code), year__isnull=False)
-        .values_list("year")
-        .annotate(
-            made=Sum("visits", filter=Q(origin_country=code)),
-            received=Sum("visits", filter=Q(destination_country=code)),
-        )
+    """A country's dated visits made and received, per start year (one query)."""
+    found = CountrySummary.objects.filter(country=code, year__isnull=False).values_list(
+        "year", "made", "received"
     )
     made, received = Counter(), Counter()
     for year, out, into in found:
-        made[year], received[year] = out or 0, into or 0
+        made[year], received[year] = out, into
     return +made, +received
+
+
+def partners(code: str) -> tuple[Counter, Counter]:
+    """Where a country's visitors went and where its visitors came from, per country, all years; the
+    country itself included when it has visits within it (one query)."""
+    found = PairSummary.objects.filter(Q(country_a=code) | Q(country_b=code)).values_list(
+        "country_a", "country_b", "a_to_b", "b_to_a"
+    )
+    destinations, origins = Counter(), Counter()
+    for a, b, a_to_b, b_to_a in found:
+        if a == b:
+            destinations[a] = origins[a] = a_to_b
+        elif a == code:
+            destinations[b], origins[b] = a_to_b, b_to_a
+        else:
+            destinations[a], origins[a] = b_to_a, a_to_b
+    destinations.pop("", None)  # an unknown destination is no partner
+    return +destinations, +origins
+
+
+def top_pairs(limit: int) -> list[PairSummary]:
+    """The pairs of countries with the most visits between them, both ways (one query, by index)."""
+    return list(PairSummary.objects.order_by("-total", "country_a", "country_b")[:limit])
+
+
+def directed_among(codes: list[str]) -> Counter:
+    """Visits from one to another of `codes`, per (origin, destination) (one query)."""
+    found = PairSummary.objects.filter(country_a__in=codes, country_b__in=codes).values_list(
+        "country_a", "country_b", "a_to_b", "b_to_a"
+    )
+    directed = Counter()
+    for a, b, a_to_b, b_to_a in found:
+        directed[(a, b)] += a_to_b
+        if a != b:
+            directed[(b, a)] += b_to_a
+    return directed
 
 
 def travellers(code: str, limit: int) -> list:

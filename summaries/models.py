@@ -30,6 +30,50 @@ class VisitSummary(models.Model):
         return f"{self.origin_country or '?'} → {self.destination_country or '?'} {self.year}: {self.visits}"
 
 
+class CountrySummary(models.Model):
+    """One country's visits in one start year (None: undated), both ways: derived from VisitSummary.
+
+    `visits`, `with_article`, `reviewed` and `imported` count each visit from or to the country once (a
+    visit within the country too); "" gathers the visits of unknown origin or destination.
+    """
+
+    country = models.CharField(max_length=2, blank=True)
+    year = models.IntegerField(null=True, blank=True)
+    made = models.PositiveIntegerField(help_text="Visits from the country.")
+    received = models.PositiveIntegerField(help_text="Visits to the country.")
+    visits = models.PositiveIntegerField(help_text="Visits from or to it, each once.")
+    with_article = models.PositiveIntegerField()
+    reviewed = models.PositiveIntegerField()
+    imported = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["country", "year"], name="summary_country_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.country or '?'} {self.year}: {self.made} made, {self.received} received"
+
+
+class PairSummary(models.Model):
+    """Visits between two countries over all years, both ways (country_a <= country_b; the visitor's country
+    known): derived from VisitSummary. A country with itself has its visits in `a_to_b`."""
+
+    country_a = models.CharField(max_length=2, blank=True)
+    country_b = models.CharField(max_length=2, blank=True)
+    a_to_b = models.PositiveIntegerField()
+    b_to_a = models.PositiveIntegerField()
+    total = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["country_a", "country_b"], name="summary_pair_a_idx"),
+            models.Index(fields=["country_b", "country_a"], name="summary_pair_b_idx"),
+            models.Index(fields=["-total", "country_a", "country_b"], name="summary_pair_total_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_a} ⇄ {self.country_b}: {self.total}"
+
+
 class TravellerSummary(models.Model):
     """How many visits one official made (officials with at least one), by the official's country."""
 

@@ -10,14 +10,13 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
 from common import versioning
 from common.models import ReviewState
 from summaries import tasks
-from summaries.models import SummaryState, TravellerSummary, VisitSummary
+from summaries.models import CountrySummary, PairSummary, SummaryState, TravellerSummary, VisitSummary
 from visits.models import Evidence, Meeting, Source, Visit
 
 log = logging.getLogger(__name__)
@@ -28,10 +27,11 @@ BUILT_KEY = "summaries-built-version"
 QUEUED_KEY = "summaries-refresh-queued"
 STATE_ID = 1
 
-# A visit counts as reviewed once an editor accepted it; as reported when an article gives evidence for it.
-REVIEWED = Q(review_state=ReviewState.ACCEPTED)
-# Not reviewed, but from a curated publisher's file (the Office of the Historian's): counted on its own.
-CURATED = Q(review_state=ReviewState.IMPORTED)
+# A visit counts as reviewed once an editor accepted it; as curated when imported from a curated
+# publisher's file (the Office of the Historian's), not reviewed; as reported when a source article gives
+# evidence for it.
+REVIEWED = ReviewState.ACCEPTED
+CURATED = ReviewState.IMPORTED
 
 
 def stale_seconds() -> float:
@@ -47,28 +47,79 @@ def max_age_seconds() -> float:
     return settings.SUMMARY_MAX_AGE_SECONDS
 
 
-def visit_rows() -> QuerySet:
-    """Visits grouped by (origin, destination, start year), with every count VisitSummary keeps."""
-    article = Evidence.objects.filter(visit=OuterRef("pk"), source__kind=Source.Kind.ARTICLE)
-    return (
-        Visit.objects.order_by()
-        .annotate(
-            has_article=Exists(article),
-            meeting_count=Meeting.objects.count_for_visit(),
-        )
-        .values(
-            o=F("origin_country"),
-            d=F("destination_country"),
-            y=ExtractYear("start_date"),
-        )
-        .annotate(
-            n=Count("pk"),
-            articles=Count("pk", filter=Q(has_article=True)),
-            accepted=Count("pk", filter=REVIEWED),
-            curated=Count("pk", filter=CURATED),
-            held=Coalesce(Sum("meeting_count"), 0),
-        )
-    )
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _year(column: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
+    return f"CAST(strftime('%%Y', {column}) AS integer)"  # SQLite
+
+
+def _visit_summary_sql() -> tuple[str, list]:
+    """Visits grouped by (origin, destination, start year) with every count VisitSummary keeps: one scan of
+    the visits, joined to the visits an article reports and to the meeting counts, each grouped once
+    (hash joins: no subquery per visit)."""
+    year = _year("v.start_date")
+    sql = f"""
+        INSERT INTO {_table(VisitSummary)}
+            (origin_country, destination_country, year, visits, with_article, reviewed, imported, meetings)
+        SELECT v.origin_country, v.destination_country, {year}, COUNT(*), COUNT(a.visit_id),
+            SUM(CASE WHEN v.review_state = %s THEN 1 ELSE 0 END),
+            SUM(CASE WHEN v.review_state = %s THEN 1 ELSE 0 END),
+            COALESCE(SUM(m.n), 0)
+        FROM {_table(Visit)} v
+        LEFT JOIN (
+            SELECT DISTINCT e.visit_id FROM {_table(Evidence)} e JOIN {_table(Source)} s ON s.id = e.source_id
+            WHERE s.kind = %s AND e.visit_id IS NOT NULL
+        ) a ON a.visit_id = v.id
+        LEFT JOIN (
+            SELECT visit_id, COUNT(*) AS n FROM {_table(Meeting)} WHERE visit_id IS NOT NULL GROUP BY visit_id
+        ) m ON m.visit_id = v.id
+        GROUP BY v.origin_country, v.destination_country, {year}
+    """  # noqa: S608 (our table names; values are parameters)
+    return sql, [str(REVIEWED), str(CURATED), str(Source.Kind.ARTICLE)]
+
+
+def _country_summary_sql() -> str:
+    """Per country and year, from VisitSummary: made (as origin), received (as destination), and the counts
+    of visits from or to it, a visit within the country counted once."""
+    once = "CASE WHEN origin_country = destination_country THEN 0 ELSE {} END"
+    return f"""
+        INSERT INTO {_table(CountrySummary)}
+            (country, year, made, received, visits, with_article, reviewed, imported)
+        SELECT country, year, SUM(made), SUM(received), SUM(visits), SUM(with_article), SUM(reviewed),
+            SUM(imported)
+        FROM (
+            SELECT origin_country AS country, year, visits AS made, 0 AS received, visits, with_article,
+                reviewed, imported
+            FROM {_table(VisitSummary)}
+            UNION ALL
+            SELECT destination_country, year, 0, visits, {once.format("visits")},
+                {once.format("with_article")}, {once.format("reviewed")}, {once.format("imported")}
+            FROM {_table(VisitSummary)}
+        ) s
+        GROUP BY country, year
+    """  # noqa: S608 (our table names)
+
+
+def _pair_summary_sql() -> str:
+    """Per pair of countries over all years, from VisitSummary: the visitor's country known."""
+    forward = "origin_country <= destination_country"
+    return f"""
+        INSERT INTO {_table(PairSummary)} (country_a, country_b, a_to_b, b_to_a, total)
+        SELECT a, b, SUM(ab), SUM(ba), SUM(ab + ba)
+        FROM (
+            SELECT CASE WHEN {forward} THEN origin_country ELSE destination_country END AS a,
+                CASE WHEN {forward} THEN destination_country ELSE origin_country END AS b,
+                CASE WHEN {forward} THEN visits ELSE 0 END AS ab,
+                CASE WHEN {forward} THEN 0 ELSE visits END AS ba
+            FROM {_table(VisitSummary)}
+            WHERE origin_country <> ''
+        ) s
+        GROUP BY a, b
+    """  # noqa: S608 (our table names)
 
 
 def traveller_rows() -> QuerySet:
@@ -94,16 +145,6 @@ def _insert(model: type[models.Model], columns: dict[str, str], rows: QuerySet) 
         cursor.execute(statement, params)
 
 
-VISIT_COLUMNS = {
-    "origin_country": "o",
-    "destination_country": "d",
-    "year": "y",
-    "visits": "n",
-    "with_article": "articles",
-    "reviewed": "accepted",
-    "imported": "curated",
-    "meetings": "held",
-}
 TRAVELLER_COLUMNS = {"official": "who", "country": "home", "visits": "n"}
 
 
@@ -129,9 +170,14 @@ def _rebuild(state: SummaryState) -> SummaryState:
     # The version first, the records after: a write this rebuild misses moves the version past it.
     version = versioning.data_version()
     state.built_at = timezone.now()
-    VisitSummary.objects.all().delete()
-    TravellerSummary.objects.all().delete()
-    _insert(VisitSummary, VISIT_COLUMNS, visit_rows())
+    for model in (VisitSummary, CountrySummary, PairSummary, TravellerSummary):
+        model.objects.all().delete()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL work_mem = '64MB'")  # the groups hash in memory, not on disk
+        cursor.execute(*_visit_summary_sql())
+        cursor.execute(_country_summary_sql())
+        cursor.execute(_pair_summary_sql())
     _insert(TravellerSummary, TRAVELLER_COLUMNS, traveller_rows())
     state.version = version
     state.seconds = round(time.monotonic() - began, 3)

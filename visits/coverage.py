@@ -8,12 +8,11 @@ Counted from the summary tables (summaries/; "reviewed" and "with an article" ar
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, Sum
 from django.views.generic import TemplateView
 
 from common.countries import country_name
-from summaries import figures
 from summaries.figures import SummaryPage
+from summaries.models import CountrySummary
 from summaries.services import Summaries, current
 from visits.countries import _country_or_404
 
@@ -45,18 +44,8 @@ def coverage(code: str, summaries: Summaries | None = None) -> tuple[list[Decade
     """
     if summaries is None:
         current()
-    per_year = (
-        figures.rows()
-        .filter(figures.either(code))
-        .values_list("year")
-        .annotate(
-            made=Sum("visits", filter=Q(origin_country=code)),
-            received=Sum("visits", filter=Q(destination_country=code)),
-            with_article=Sum("with_article"),
-            reviewed=Sum("reviewed"),
-            curated_import=Sum("imported"),
-            visits=Sum("visits"),
-        )
+    per_year = CountrySummary.objects.filter(country=code).values_list(
+        "year", "made", "received", "with_article", "reviewed", "imported", "visits"
     )
     decades: dict[int, DecadeRow] = {}
     undated = 0
@@ -65,8 +54,8 @@ def coverage(code: str, summaries: Summaries | None = None) -> tuple[list[Decade
             undated = visits
             continue
         into = decades.setdefault(year // 10 * 10, DecadeRow(year // 10 * 10))
-        into.made += made or 0
-        into.received += received or 0
+        into.made += made
+        into.received += received
         into.with_article += with_article
         into.reviewed += reviewed
         into.curated_import += curated_import

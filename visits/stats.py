@@ -100,31 +100,20 @@ class Pair:
 
 
 class StatsView(SummaryPage, TemplateView):
-    """Charts and the map over the whole archive, from the summaries: three queries (their age, the years,
-    the pairs)."""
+    """Charts and the map over the whole archive, from the summaries: five queries (their age, the years,
+    the countries' totals, the busiest pairs, the matrix)."""
 
     template_name = "visits/stats.html"
 
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        years = figures.per_year(figures.rows())
+        years = figures.years_total()
         span = years_range(years)
-        every_pair = figures.per_pair()
-        directed = Counter({(o, d): n for (o, d), n in every_pair.items() if o})
-        pairs: dict[tuple[str, str], Pair] = {}
-        for (o, d), n in directed.items():
-            a, b = sorted((o, d))
-            pair = pairs.setdefault((a, b), Pair(a, b, 0, 0))
-            if (o, d) == (a, b):
-                pair.a_to_b += n
-            else:
-                pair.b_to_a += n
-        top_pairs = sorted(pairs.values(), key=lambda p: (-p.total, p.a, p.b))[:TOP_PAIRS]
-        involvement: Counter = Counter()
-        for (o, d), n in directed.items():
-            involvement[o] += n
-            involvement[d] += n
-        top = [c for c, _ in involvement.most_common(MATRIX_SIZE)]
+        top_pairs = [Pair(p.country_a, p.country_b, p.a_to_b, p.b_to_a) for p in figures.top_pairs(TOP_PAIRS)]
+        totals = figures.country_totals()
+        # The matrix's countries: the most involved, by visits made and received.
+        top = sorted(totals, key=lambda c: (-sum(totals[c]), c))[:MATRIX_SIZE]
+        directed = figures.directed_among(top)
         peak = max((directed[(o, d)] for o in top for d in top), default=0) or 1
         matrix = [
             {
@@ -143,7 +132,7 @@ class StatsView(SummaryPage, TemplateView):
             matrix_codes=top,
             matrix=matrix,
             map=choropleth(
-                figures.sides(every_pair)[1],
+                {code: received for code, (_, received) in totals.items() if received},
                 title="Visits received, by country",
                 slug="stats-map",
             ),

@@ -3,8 +3,8 @@
 The budget per page (see the views for what each query fetches):
 timeline 3 (dated page, undated top-up, capped count; 2 going newer); visit 7 (visit with visitor and post,
 organisations, meetings, participants, visit evidence with sources, meeting evidence, outcomes); official 10
-(+ trips, + the map's countries; 11 with trips: their legs); organisation 4; country 5 (its two maps draw
-counts already fetched); pair 4; stats 3 (the map included); trip 5 (tests/pages/test_trips_maps.py);
+(+ trips, + the map's countries; 11 with trips: their legs); organisation 4; country 7 (its two maps draw
+counts already fetched); pair 7; stats 5 (the map included); trip 5 (tests/pages/test_trips_maps.py);
 exports 1; feed 2. Countries, country, pair and stats count from the summary tables, built first here
 (a page that finds them stale rebuilds them: tests/visits/test_summaries.py).
 """
@@ -23,9 +23,9 @@ BUDGET = {
     "officials": ("/officials/", 2),
     "organisations": ("/organisations/", 2),
     "countries": ("/countries/", 2),
-    "country": ("/countries/TJ/", 5),
-    "pair": ("/countries/AZ/TJ/", 4),
-    "stats": ("/stats/", 3),
+    "country": ("/countries/TJ/", 7),
+    "pair": ("/countries/AZ/TJ/", 7),
+    "stats": ("/stats/", 5),
     "csv": ("/visits/export.csv", 1),
     "json": ("/visits/export.json", 1),
     "ics": ("/visits/export.ics", 1),
