@@ -132,6 +132,29 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "attendees_join_the_talks_not_a_quoted_restatement_and_the_guests_party_has_no_visits",
+        "2021-07-19",
+        "Doha: Sheikh Tamim bin Hamad Al Thani, Emir of Qatar, was received in Muscat on Monday by Sultan "
+        'Haitham bin Tariq of Oman. "My brother and I met in Muscat and talked about our ties," Sheikh '
+        "Tamim wrote on Twitter. Attending the talks were Sheikh Mohammed bin Abdulrahman Al Thani, Minister "
+        "of Foreign Affairs; and Khalid bin Khalifa Al Thani, Secretary-General of the Supreme National "
+        "Security Council.",
+        visits=[dict(visitor="Tamim bin Hamad Al Thani", to="OM", city="Muscat")],
+        meetings=[
+            {
+                "Tamim bin Hamad Al Thani",
+                "Haitham bin Tariq",
+                "Mohammed bin Abdulrahman Al Thani",
+                "Khalid bin Khalifa Al Thani",
+            }
+        ],
+        officials={"Khalid bin Khalifa Al Thani": dict(organisation=None)},
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

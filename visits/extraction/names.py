@@ -143,6 +143,16 @@ def _tag(doc: Doc, g: Gazetteer) -> None:
             and not doc.tokens[i].text.isupper()
         ):
             hit = None  # "Kim Jong Un", "Who": an acronym is written in capitals
+        if (
+            hit
+            and hit[1].kind == "org"
+            and i > 0
+            and doc.tokens[i - 1].text[:1].isupper()
+            and not doc.tokens[i - 1].text.isupper()
+            and doc.folded[i - 1] not in STOPCAPS
+            and doc.tokens[i].start - doc.tokens[i - 1].end <= 1
+        ):
+            hit = None  # "Supreme National Security Council": a longer name, not the UN's council
         if hit:
             length, entry = hit
             if entry.kind == "org":

@@ -198,6 +198,11 @@ def _visits_from_meetings(
             p = doc.persons[p_idx]
             if (party.get(p_idx, set()) & set(m.people)) or _RESIDENT.search(p.title or ""):
                 continue
+            if p_idx in m.joined and (
+                (p.country is None and not p.org_head)
+                or any(doc.persons[o].country == p.country for o in m.people if o not in m.joined)
+            ):
+                continue  # "Attending the talks were ...": a member of the guest's own party, not its head
             if p.org_head:
                 # the head of an international body travels when the meeting is away from its seat
                 seat = gazetteer().seat.get(p.organisation or "")

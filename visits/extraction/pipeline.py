@@ -218,6 +218,15 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             event_s = s
         if joiners and raw_meetings:
             last = raw_meetings[-1]
+            if last.summary:  # "my brother and I met in Riyadh" restates the talks told before: join those
+                last = next(
+                    (
+                        m
+                        for m in reversed(raw_meetings)
+                        if not m.summary and m.country == last.country and set(m.people) & set(last.people)
+                    ),
+                    last,
+                )
             last.joined += [p for p in joiners if p not in last.people]
             last.people += [p for p in joiners if p not in last.people]
             last.evidence.append((sent.start, sent.end))
