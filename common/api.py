@@ -22,17 +22,17 @@ from django.utils.http import http_date
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers, status, viewsets
-from rest_framework.exceptions import APIException, NotFound, ParseError
+from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ParseError
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from common.editing import record_edit
-from common.filters import StrictFilterBackend
+from common.filters import MAX_ID, RecordFilter, StrictFilterBackend, WholeNumberFilter
 from common.pagination import KeysetPagination
 from common.response_cache import CachedReadMixin
-from common.schema import ERROR_REF
+from common.schema import ERROR_REF, NO_NUL, NOT_BLANK
 from common.serializers import StrictInputMixin
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,6 @@ log = logging.getLogger(__name__)
 # Record writes and articles are small; a bigger body is refused before it is read.
 API_MAX_BODY_BYTES = settings.API_MAX_BODY_BYTES
 WRITE_METHODS = ("POST", "PUT", "PATCH")
-# The largest value a PostgreSQL bigint holds: a bigger id or cursor position is refused before the query.
-MAX_ID = 2**63 - 1
 
 
 # A client told the database is not answering waits this long.
@@ -56,6 +54,8 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     """
     response = exception_handler(exc, context)
     if response is not None:
+        if isinstance(exc, serializers.ValidationError) and _only_conflicts(exc.get_codes()):
+            response.status_code = status.HTTP_409_CONFLICT
         return response
     if isinstance(exc, OperationalError | InterfaceError):
         log.warning("API: database unavailable: %s", exc)
@@ -71,6 +71,20 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         )
     log.error("API: unexpected error", exc_info=exc)
     return Response({"detail": "Server error."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+# Input that is well formed but does not fit the archive as it is now: a slug or external id another record
+# has, a reference to a record that does not exist. 409, not 400: the same request may succeed later.
+CONFLICT_CODES = frozenset({"unique", "unique_together", "does_not_exist", "conflict"})
+
+
+def _only_conflicts(codes: Any) -> bool:
+    """Whether every error code in DRF's nested codes (dicts, lists, strings) is a conflict's."""
+    if isinstance(codes, dict):
+        return bool(codes) and all(_only_conflicts(c) for c in codes.values())
+    if isinstance(codes, list):
+        return bool(codes) and all(_only_conflicts(c) for c in codes)
+    return codes in CONFLICT_CODES
 
 
 class PreconditionFailed(APIException):
@@ -254,10 +268,17 @@ class ArchiveSchema(AutoSchema):
     def _filter_schema(filter_: Any) -> dict | None:
         if isinstance(filter_, django_filters.BooleanFilter):
             return {"type": "boolean"}
-        if isinstance(filter_, django_filters.NumberFilter):
+        if isinstance(filter_, WholeNumberFilter):
             low, high = filter_.extra.get("min_value"), filter_.extra.get("max_value")
-            if isinstance(low, int) and isinstance(high, int):
-                return {"type": "integer", "minimum": low, "maximum": high}
+            return {"type": "integer", "minimum": low, "maximum": high}
+        if isinstance(filter_, RecordFilter):
+            # Any slug is a query: one no record has selects nothing. Text fields refuse a NUL.
+            return {"type": "string", "pattern": NO_NUL}
+        if isinstance(filter_, django_filters.CharFilter):
+            schema = {"type": "string", "pattern": NO_NUL}
+            if filter_.extra.get("max_length"):
+                schema["maxLength"] = filter_.extra["max_length"]
+            return schema
         choices = filter_.extra.get("choices") if filter_ is not None else None
         if choices is not None:
             choices = choices() if callable(choices) else choices
@@ -274,6 +295,7 @@ class ArchiveSchema(AutoSchema):
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request" and isinstance(serializer, StrictInputMixin):
             schema["additionalProperties"] = False  # unknown keys answer 400
+            self._text_patterns(serializer, schema)
         if direction == "response":
             # An answer has every field of its serializer, null or empty when unknown; only a field
             # declared writable and not required (VisitListSerializer.meetings, with ?expand=) may be absent.
@@ -283,6 +305,18 @@ class ArchiveSchema(AutoSchema):
             if required:
                 schema["required"] = required
         return schema
+
+    @staticmethod
+    def _text_patterns(serializer: Any, schema: dict) -> None:
+        """Input text refuses a NUL, and blank text where blank is not allowed (DRF trims it first)."""
+        for name, field in serializer.fields.items():
+            prop = schema.get("properties", {}).get(name)
+            if isinstance(field, serializers.ListField):
+                field, prop = field.child, (prop or {}).get("items")
+            if not isinstance(field, serializers.CharField) or not prop or "pattern" in prop:
+                continue
+            if prop.get("type") == "string" or "string" in prop.get("type", []):
+                prop["pattern"] = NO_NUL if field.allow_blank else NOT_BLANK
 
     def _get_response_bodies(self, direction: str = "response") -> dict:
         responses = super()._get_response_bodies(direction)
@@ -297,6 +331,10 @@ class ArchiveSchema(AutoSchema):
         if "{" in self.path:
             errors["404"] = "No such record."
         if self.method in WRITE_METHODS:
+            errors["409"] = (
+                "Well-formed input that conflicts with the archive as it is now: a slug or external id "
+                "another record has, or a reference to a record that does not exist."
+            )
             errors["413"] = "Request body too large."
             errors["415"] = "Unsupported content type."
         if self.method in ("PUT", "PATCH", "DELETE") and "{" in self.path:
@@ -429,17 +467,29 @@ _CONSTRAINT_MESSAGE = re.compile(r"^Constraint “[^”]*” is violated\.$")
 CONSTRAINT_VIOLATED = "These values conflict with another record or with the record's rules."
 
 
-def _plain(messages: list[str]) -> list[str]:
-    return [CONSTRAINT_VIOLATED if _CONSTRAINT_MESSAGE.match(m) else m for m in messages]
+def _as_drf_error(exc: DjangoValidationError, model: type[models.Model]) -> serializers.ValidationError:
+    """The model's validation errors in DRF's shape, keeping each error's code (a uniqueness one: 409)."""
+    unique = {
+        str(c.violation_error_message)
+        for c in model._meta.constraints
+        if isinstance(c, models.UniqueConstraint) and c.violation_error_message
+    }
 
+    def details(errors: list[DjangoValidationError]) -> list[ErrorDetail]:
+        found = []
+        for error in errors:
+            message = error.message % error.params if error.params else error.message
+            code = error.code or ("conflict" if str(message) in unique else "invalid")
+            if _CONSTRAINT_MESSAGE.match(str(message)):
+                message = CONSTRAINT_VIOLATED
+            found.append(ErrorDetail(str(message), code=code))
+        return found
 
-def _as_drf_error(exc: DjangoValidationError) -> serializers.ValidationError:
     if hasattr(exc, "error_dict"):
-        detail = {
-            ("non_field_errors" if k == "__all__" else k): _plain(v) for k, v in exc.message_dict.items()
-        }
-        return serializers.ValidationError(detail)
-    return serializers.ValidationError({"non_field_errors": _plain(exc.messages)})
+        return serializers.ValidationError(
+            {("non_field_errors" if k == "__all__" else k): details(v) for k, v in exc.error_dict.items()}
+        )
+    return serializers.ValidationError({"non_field_errors": details(exc.error_list)})
 
 
 class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
@@ -523,10 +573,11 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
                 save_related=lambda: self.save_related(instance, related),
             )
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise _as_drf_error(exc, type(instance)) from None
         except IntegrityError:
             raise serializers.ValidationError(
-                {"non_field_errors": ["The change conflicts with another record; reload and retry."]}
+                {"non_field_errors": ["The change conflicts with another record; reload and retry."]},
+                code="conflict",
             ) from None
         return instance
 

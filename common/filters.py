@@ -1,7 +1,12 @@
-"""The pieces every app's FilterSets share: strict booleans, countries, UTC moments, full-text search.
+"""The pieces every app's FilterSets share: strict booleans, whole numbers, countries, UTC moments, records
+named by slug, full-text search.
 
 Each app owns the FilterSet of its resources (visits/filters.py, people/filters.py, orgs/filters.py); the HTML
 pages and the API use the same one, so a parameter means the same thing everywhere.
+
+One rule for every filter: a well-formed value that names no record (an official's slug nobody has, a visit
+id no visit has) is a query whose answer is empty; only a malformed value (a year that is not a whole
+number, a date that does not exist, an unknown parameter) is an error. An empty value means "no filter".
 """
 
 import datetime
@@ -10,9 +15,10 @@ import django_filters as df
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import QueryDict
 from django_countries import countries
+from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
@@ -24,6 +30,10 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 MAX_QUERY_LENGTH = 200
+# The largest value a PostgreSQL bigint holds: the largest id a record can have.
+MAX_ID = 2**63 - 1
+# Longer than any slug the archive makes (SlugField max_length 100 at most): such a value names no record.
+MAX_SLUG_LENGTH = 300
 
 
 def full_text(queryset: QuerySet, fields: list[str], value: str) -> QuerySet:
@@ -90,6 +100,88 @@ class UtcIsoDateTimeField(IsoDateTimeField):
             raise forms.ValidationError(
                 "Enter a date and time within years 1 to 9999.", code="invalid"
             ) from None
+
+
+class WholeNumberFilter(df.NumberFilter):
+    """A whole number (a year, an id) within min_value..max_value: "2024.5" is an error, not 2024."""
+
+    field_class = forms.IntegerField
+
+
+def id_filter(**kwargs) -> WholeNumberFilter:
+    """A record's id: any id from 1 to the largest PostgreSQL bigint; one no record has selects nothing."""
+    return WholeNumberFilter(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class UnknownRecord:
+    """A filter value naming no record: the filter selects nothing, and a page's chip says so."""
+
+    def __init__(self, noun: str, value: str) -> None:
+        self.noun, self.value = noun, value
+
+    def __str__(self) -> str:
+        return f"no {self.noun} with slug “{self.value}”"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UnknownRecord) and (self.noun, self.value) == (other.noun, other.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class RecordField(forms.CharField):
+    """A record named by its slug: the record, or UnknownRecord when none has it (never a form error).
+
+    `resolve` may find a record by a former name (a merged official's old slug) when no record has it now.
+    """
+
+    def __init__(self, *, queryset: QuerySet, to_field_name: str = "slug", resolve=None, **kwargs) -> None:
+        self.queryset, self.to_field_name, self.resolve = queryset, to_field_name, resolve
+        super().__init__(**kwargs)
+
+    def to_python(self, value: object) -> Model | UnknownRecord | None:
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        if "\x00" in text:
+            return text  # the validators refuse it: "Null characters are not allowed."
+        record = None
+        if len(text) <= MAX_SLUG_LENGTH:
+            record = self.queryset.filter(**{self.to_field_name: text}).first()
+            if record is None and self.resolve is not None:
+                record = self.resolve(text)
+        return record if record is not None else UnknownRecord(self.queryset.model._meta.verbose_name, text)
+
+
+class RecordFilter(df.Filter):
+    """Records related to the one named by slug (`field_name` the relation); an unknown slug selects none.
+
+    With a `method`, the method receives the record or an UnknownRecord (see `unknown_selects_none`).
+    """
+
+    field_class = RecordField
+
+    def __init__(self, *args, queryset: QuerySet, to_field_name: str = "slug", resolve=None, **kwargs):
+        kwargs.update(queryset=queryset, to_field_name=to_field_name, resolve=resolve)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: object) -> QuerySet:
+        if value in EMPTY_VALUES:
+            return qs
+        if isinstance(value, UnknownRecord):
+            return qs.none()
+        return super().filter(qs, value)
+
+
+def unknown_selects_none(method):
+    """For a RecordFilter's `method`: an UnknownRecord selects nothing before the method runs."""
+
+    def wrapped(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+        if isinstance(value, UnknownRecord):
+            return queryset.none()
+        return method(self, queryset, name, value)
+
+    wrapped.__name__, wrapped.__doc__ = method.__name__, method.__doc__
+    return wrapped
 
 
 class UpdatedAfterFilter(df.IsoDateTimeFilter):

@@ -1,16 +1,21 @@
-"""Keyset pages for the API: an opaque cursor over (one ordering field, id), next/previous links in the body
-and in an RFC 8288 Link header, and an exact count when asked. The reading rule is common/keyset.py's.
+"""Keyset pages for the API: a cursor over (one ordering field, id), next/previous links in the body and in
+an RFC 8288 Link header, and an exact count when asked. The reading rule is common/keyset.py's.
+
+A cursor is a position, written out: `{n|p}.{ordering}.{id}.{value}`, e.g. `n.-start_date.1560.2024-09-19`
+(the page after the visit 1560 of 19 September 2024, newest first), `p.name.288.Ahmad Osman`,
+`n.-updated_at.12.2026-11-30T03:17:22.895908Z`, `n.-start_date.77.` (an undated record). The schema
+gives its pattern for each list, and every string of that pattern is a position: a day that does not exist
+(2023-02-30) stands between the days around it, year 0000 before the first. The cursor carries its ordering,
+so a `?ordering=` beside it does not change the order of the pages that follow.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+import calendar
 import datetime
-import json
+import re
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from rest_framework import serializers
@@ -21,7 +26,57 @@ from rest_framework.utils.urls import replace_query_param
 
 from common.keyset import Keyset
 
-MAX_ID = 2**63 - 1
+# Ids up to 18 digits: every one fits a PostgreSQL bigint.
+ID_PATTERN = "[0-9]{1,18}"
+DAY_PATTERN = "[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+MOMENT_PATTERN = DAY_PATTERN + "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{6}Z"
+TEXT_PATTERN = "[^\\u0000]*"
+MOMENT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _value_pattern(field: models.Field) -> str:
+    """How a cursor writes a value of `field`; empty is null for a field that may be null."""
+    if isinstance(field, models.DateTimeField):
+        pattern = MOMENT_PATTERN
+    elif isinstance(field, models.DateField):
+        pattern = DAY_PATTERN
+    else:
+        return TEXT_PATTERN  # text: any string but NUL is a position in the text order
+    return f"(?:{pattern})?" if field.null else pattern
+
+
+def cursor_pattern(model: type[models.Model], orderings: dict[str, tuple[str, bool]]) -> str:
+    """The cursors of a list over `model` with these orderings, as a regular expression (ECMA and Python)."""
+    alternatives = [
+        f"{key}\\.{ID_PATTERN}\\.{_value_pattern(model._meta.get_field(field))}"
+        for key, (field, _) in orderings.items()
+    ]
+    return f"^[np]\\.(?:{'|'.join(alternatives)})$"
+
+
+def _calendar_day(text: str) -> tuple[datetime.date, bool]:
+    """The day `YYYY-MM-DD` names, or the first real day after it (True) when it does not exist."""
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:10])
+    if year == 0:
+        return datetime.date.min, True
+    if day > calendar.monthrange(year, month)[1]:
+        return datetime.date(year + month // 12, month % 12 + 1, 1), True
+    return datetime.date(year, month, day), False
+
+
+def _position(field: models.Field, text: str) -> tuple[Any, bool]:
+    """The value a cursor's text names for `field`, and whether it is the first moment after that text."""
+    if text == "" and field.null and isinstance(field, models.DateField):
+        return None, False
+    if isinstance(field, models.DateTimeField):
+        day, moved = _calendar_day(text[:10])
+        if moved:
+            return datetime.datetime.combine(day, datetime.time(), datetime.UTC), True
+        clock = datetime.datetime.strptime(text[11:], "%H:%M:%S.%fZ").time()
+        return datetime.datetime.combine(day, clock, datetime.UTC), False
+    if isinstance(field, models.DateField):
+        return _calendar_day(text)
+    return text, False
 
 
 class KeysetPagination(BasePagination):
@@ -40,17 +95,20 @@ class KeysetPagination(BasePagination):
         key = request.query_params.get("ordering") or next(iter(orderings))
         if key not in orderings:
             raise serializers.ValidationError({"ordering": [f"Choose one of: {', '.join(orderings)}."]})
+        cursor = self._decode(request.query_params.get("cursor"), queryset.model, orderings)
+        if cursor is not None:
+            key = cursor[1]  # a cursor carries its ordering on
+        self.key = key
         self.field, self.descending = orderings[key]
         model_field = queryset.model._meta.get_field(self.field)
         self.page_size = self._page_size(request)
-        cursor = self._decode(request.query_params.get("cursor"), model_field)
         backwards = bool(cursor and cursor[0] == "p")
         self.count = self._count(request, queryset)
         # Related rows are fetched once for the whole page, however many queries read it.
         lookups = queryset._prefetch_related_lookups
         rows = Keyset(self.field, self.descending).read(
             queryset.prefetch_related(None),
-            cursor=cursor[1:] if cursor else None,
+            cursor=cursor[2:] if cursor else None,
             backwards=backwards,
             limit=self.page_size + 1,
             nullable=model_field.null,
@@ -66,7 +124,7 @@ class KeysetPagination(BasePagination):
 
     def _page_size(self, request: Request) -> int:
         raw = request.query_params.get("page_size")
-        if raw is None:
+        if raw in (None, ""):
             return self.page_size
         # isdigit() alone admits "²", which int() refuses.
         if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= self.max_page_size:
@@ -75,44 +133,39 @@ class KeysetPagination(BasePagination):
             )
         return int(raw)
 
-    def _decode(self, raw: str | None, field: models.Field) -> tuple | None:
+    def _decode(self, raw: str | None, model: type[models.Model], orderings: dict) -> tuple | None:
+        """(direction, ordering, value, id) from a cursor; any string of the schema's pattern is one."""
         if not raw:
             return None
-        try:
-            if len(raw) > 1000:
-                raise ValueError
-            direction, value, pk = json.loads(base64.urlsafe_b64decode(raw.encode("ascii")))
-            if direction not in ("n", "p") or not isinstance(pk, int) or isinstance(pk, bool):
-                raise ValueError
-            if not -MAX_ID <= pk <= MAX_ID:
-                raise ValueError
-            if value is not None:
-                if not isinstance(value, str) or "\x00" in value:
-                    raise ValueError
-                value = field.to_python(value)
-        except (
-            ValueError,
-            TypeError,
-            UnicodeError,
-            RecursionError,
-            OverflowError,
-            binascii.Error,
-            DjangoValidationError,
-        ):
-            raise serializers.ValidationError({"cursor": ["Invalid cursor."]}) from None
-        return direction, value, pk
+        if not re.fullmatch(cursor_pattern(model, orderings)[1:-1], raw):
+            raise serializers.ValidationError(
+                {"cursor": ["Not a position: use a `next` or `previous` link (see the schema's pattern)."]}
+            )
+        direction, rest = raw.split(".", 1)
+        key = next(k for k in sorted(orderings, key=len, reverse=True) if rest.startswith(f"{k}."))
+        pk, text = rest[len(key) + 1 :].split(".", 1)
+        value, moved = _position(model._meta.get_field(orderings[key][0]), text)
+        # A day that does not exist stands before every record of the next real day: (that day, id 0).
+        return direction, key, value, 0 if moved else int(pk)
 
     def _encode(self, direction: str, row: models.Model) -> str:
         value = getattr(row, self.field)
-        if isinstance(value, datetime.date | datetime.datetime):
-            value = value.isoformat()
-        raw = json.dumps([direction, value, row.pk]).encode()
-        return base64.urlsafe_b64encode(raw).decode("ascii")
+        if value is None:
+            text = ""
+        elif isinstance(value, datetime.datetime):
+            text = value.astimezone(datetime.UTC).strftime(MOMENT_FORMAT)
+        elif isinstance(value, datetime.date):
+            text = value.isoformat()
+        else:
+            text = str(value)
+        return f"{direction}.{self.key}.{row.pk}.{text}"
 
     def _link(self, direction: str, row: models.Model | None) -> str | None:
         if row is None:
             return None
         url = self.request.build_absolute_uri()
+        if "ordering" in self.request.query_params:
+            url = replace_query_param(url, "ordering", self.key)
         return replace_query_param(url, "cursor", self._encode(direction, row))
 
     def _count(self, request: Request, queryset: models.QuerySet) -> int | None:
@@ -154,13 +207,18 @@ class KeysetPagination(BasePagination):
         }
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        model = view.queryset.model if view.queryset is not None else view.get_queryset().model
+        # Empty is "not given" for each (common/schema.py says so of every query parameter).
         return [
             {
                 "name": "cursor",
                 "in": "query",
                 "required": False,
-                "description": "Opaque position from a `next` or `previous` link.",
-                "schema": {"type": "string"},
+                "description": "A position, as in a `next` or `previous` link: "
+                "`{n|p}.{ordering}.{id}.{value}` (n: the page after it, p: the page before it; the value "
+                "of the ordering field, empty when null). Any string of this pattern is a position; the "
+                "cursor's ordering wins over `ordering`.",
+                "schema": {"type": "string", "pattern": cursor_pattern(model, view.keyset_orderings)},
             },
             {
                 "name": "page_size",

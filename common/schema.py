@@ -16,6 +16,16 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
+# Text in a query or a body: anything but a NUL (Django's and DRF's fields refuse it, PostgreSQL cannot
+# store it).
+NO_NUL = "^[^\\u0000]*$"
+# What Python's str.strip() removes, which DRF trims before deciding a value is blank (ECMA's \\s differs).
+_SPACE = (
+    "\\t\\n\\u000b\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f"
+    "\\u205f\\u3000"
+)
+# Text that may not be blank: no NUL, and one character at least that is not a space.
+NOT_BLANK = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
 
 # The bodies of api_exception_handler (common/api.py): DRF's, so {"detail": "..."} for an error about
 # the request as a whole, and for invalid input one entry per field; a nested input (a meeting's
@@ -132,9 +142,19 @@ def _named_enum_parameters(result: dict) -> None:
                     parameter["schema"] = {"$ref": f"#/components/schemas/{name}"}
 
 
+def _empty_query_values_allowed(result: dict) -> None:
+    """Every query parameter reads an empty value as not given (`?year=&q=`, as an HTML form sends it)."""
+    for path in result["paths"].values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    parameter["allowEmptyValue"] = True
+
+
 def postprocess(result: dict, generator: Any, request: Any, public: bool) -> dict:
     """drf-spectacular postprocessing hook (after its enum hook): the document-wide parts."""
     schemas = result["components"]["schemas"]
+    _empty_query_values_allowed(result)
     schemas["Error"] = copy.deepcopy(ERROR_SCHEMA)
     if "CountryEnum" in schemas:
         schemas["CountryEnum"]["description"] = "An ISO 3166-1 alpha-2 code (historic states included)."

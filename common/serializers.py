@@ -116,12 +116,36 @@ def api_link(view_name: str, lookup_field: str = "pk") -> serializers.Hyperlinke
     return ApiLinkField(view_name=view_name, lookup_field=lookup_field, help_text="This record in the API.")
 
 
+def json_type_error(field: serializers.Field, value: Any) -> str | None:
+    """What is wrong with a JSON value of the wrong type for `field` (DRF would read 0 as "0", "1" as 1)."""
+    if value is None:
+        return None  # null is the field's own business (allow_null)
+    if isinstance(field, serializers.BooleanField):
+        return None if isinstance(value, bool) else "Must be true or false."
+    if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
+        return None if isinstance(value, int) and not isinstance(value, bool) else "Must be a whole number."
+    if isinstance(field, serializers.CharField | serializers.SlugRelatedField):
+        return None if isinstance(value, str) else "Must be a string."
+    child = getattr(field, "child", None) or getattr(field, "child_relation", None)
+    if isinstance(field, serializers.ListField | serializers.ManyRelatedField) and isinstance(value, list):
+        return next((e for e in (json_type_error(child, item) for item in value) if e), None)
+    return None
+
+
 class StrictInputMixin:
-    """Input serializers answer 400 on keys they do not know instead of silently dropping them."""
+    """Input serializers answer 400 on keys they do not know instead of silently dropping them, and on
+    values of another JSON type than the schema's (a number where a string is declared)."""
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
             unknown = sorted(str(key) for key in data if key not in self.fields)
             if unknown:
                 raise serializers.ValidationError({key: ["Unknown field."] for key in unknown})
+            wrong = {
+                name: [error]
+                for name, field in self.fields.items()
+                if name in data and not field.read_only and (error := json_type_error(field, data[name]))
+            }
+            if wrong:
+                raise serializers.ValidationError(wrong)
         return super().to_internal_value(data)

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from common.filters import (
     MAX_QUERY_LENGTH,
     CountryFilter,
+    RecordFilter,
     StrictBooleanFilter,
     UpdatedAfterFilter,
     full_text,
@@ -20,9 +21,7 @@ class OrganisationFilter(df.FilterSet):
     )
     country = CountryFilter(field_name="country", help_text="Country of the body, ISO code.")
     kind = df.ChoiceFilter(choices=Organisation._meta.get_field("kind").choices, help_text="Kind of body.")
-    parent = df.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), to_field_name="slug", help_text="The parent body's slug."
-    )
+    parent = RecordFilter(queryset=Organisation.objects.all(), help_text="The parent body's slug.")
     reviewed = StrictBooleanFilter(method=reviewed_filter, help_text="Only records an editor accepted.")
     updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."

@@ -13,11 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
-from common.schema import ERROR_REF
+from common.schema import ERROR_REF, NOT_BLANK
 from visits.filters import MeetingFilter, OutcomeFilter, SourceFilter, VisitFilter
 from visits.lean import LeanVisitListSerializer
 from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
 from visits.serializers import (
+    ARTICLE_MAX_CHARS,
     MeetingInputSerializer,
     MeetingSerializer,
     OutcomeSerializer,
@@ -173,7 +174,14 @@ class SourceViewSet(
         return SourceDetailSerializer if self.action in ("retrieve", "create") else SourceSerializer
 
     @extend_schema(
-        request={"application/json": SourceInputSerializer, "text/plain": OpenApiTypes.STR},
+        request={
+            "application/json": SourceInputSerializer,
+            "text/plain": {
+                "type": "string",
+                "maxLength": ARTICLE_MAX_CHARS,
+                "pattern": NOT_BLANK,
+            },
+        },
         responses={
             202: OpenApiResponse(SourceDetailSerializer, description="Kept; the parse is queued."),
             200: OpenApiResponse(SourceDetailSerializer, description="The same article was already kept."),

@@ -6,12 +6,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from common.filters import (
     MAX_QUERY_LENGTH,
     CountryFilter,
+    RecordFilter,
     StrictBooleanFilter,
     UpdatedAfterFilter,
+    WholeNumberFilter,
     full_text,
+    id_filter,
     reviewed_filter,
+    unknown_selects_none,
 )
 from orgs.models import Organisation
+from people.filters import official_filter
 from people.models import Official
 from visits.models import Meeting, Outcome, Source, Visit, VisitKind, VisitStatus
 
@@ -23,24 +28,19 @@ class VisitFilter(df.FilterSet):
         label="Search",
         help_text="Words in names, places, purpose and summary.",
     )
-    official = df.ModelChoiceFilter(
+    official = official_filter(
         label="Official",
-        queryset=Official.objects.all(),
-        to_field_name="slug",
         method="filter_official",
         help_text="An official's slug: visits made and meetings attended.",
     )
-    visitor = df.ModelChoiceFilter(
+    visitor = official_filter(
         label="Visitor",
-        queryset=Official.objects.all(),
-        to_field_name="slug",
         field_name="visitor",
         help_text="An official's slug: the visits they made (not the meetings they attended).",
     )
-    organisation = df.ModelChoiceFilter(
+    organisation = RecordFilter(
         label="Organisation",
         queryset=Organisation.objects.all(),
-        to_field_name="slug",
         field_name="organisations",
         help_text="An organisation's slug.",
     )
@@ -61,7 +61,7 @@ class VisitFilter(df.FilterSet):
     date_before = df.DateFilter(
         label="To date", field_name="start_date", lookup_expr="lte", help_text="Starting on or before."
     )
-    year = df.NumberFilter(
+    year = WholeNumberFilter(
         label="Year",
         field_name="start_date",
         method="filter_year",
@@ -115,6 +115,7 @@ class VisitFilter(df.FilterSet):
         # The visit's own columns only: PostgreSQL answers from the GIN index on exactly these.
         return full_text(queryset, list(Visit.SEARCH_FIELDS), value)
 
+    @unknown_selects_none
     def filter_official(self, queryset: QuerySet, name: str, value: Official) -> QuerySet:
         return queryset.filter(Q(visitor=value) | Q(meetings__participants__official=value)).distinct()
 
@@ -146,14 +147,12 @@ class MeetingFilter(df.FilterSet):
         label="Search",
         help_text="Words in the session's name, the place, the summary or a participant's name.",
     )
-    official = df.ModelChoiceFilter(
-        queryset=Official.objects.all(),
-        to_field_name="slug",
+    official = official_filter(
         field_name="participants__official",
         help_text="An official's slug: meetings they took part in.",
     )
     country = CountryFilter(field_name="country", help_text="Where the meeting took place, ISO code.")
-    visit = df.NumberFilter(field_name="visit_id", help_text="The id of the visit the meeting belongs to.")
+    visit = id_filter(field_name="visit_id", help_text="The id of the visit the meeting belongs to.")
     # Most meetings are undated (the day is the visit's): their visit's first day stands in for the date.
     date_after = df.DateFilter(
         method="filter_day", help_text="Held on or after (an undated meeting: its visit's first day)."
@@ -161,7 +160,7 @@ class MeetingFilter(df.FilterSet):
     date_before = df.DateFilter(
         method="filter_day", help_text="Held on or before (an undated meeting: its visit's first day)."
     )
-    year = df.NumberFilter(
+    year = WholeNumberFilter(
         method="filter_day",
         min_value=1000,
         max_value=2999,
@@ -209,7 +208,7 @@ class SourceFilter(df.FilterSet):
 
 class OutcomeFilter(df.FilterSet):
     kind = df.ChoiceFilter(choices=Outcome.Kind.choices, help_text="What was signed or adopted.")
-    visit = df.NumberFilter(field_name="visit_id", help_text="The id of the visit that produced it.")
+    visit = id_filter(field_name="visit_id", help_text="The id of the visit that produced it.")
     party = CountryFilter(method="filter_party", help_text="A signatory country, ISO code.")
     updated_after = UpdatedAfterFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Changed at or after (ISO 8601): for syncing."

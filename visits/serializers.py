@@ -547,7 +547,9 @@ class TripSerializer(serializers.ModelSerializer):
 
     api_url = api_link("api:trip-detail")
     permalink = PermalinkField()
-    visitor = OfficialSummarySerializer(read_only=True, help_text="The traveller; null if unresolved.")
+    visitor = OfficialSummarySerializer(
+        read_only=True, allow_null=True, help_text="The traveller; null if unresolved."
+    )
     legs = VisitSummarySerializer(many=True, read_only=True, help_text="The visits, in the order travelled.")
 
     class Meta:

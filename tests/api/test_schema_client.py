@@ -96,7 +96,8 @@ def test_generated_client_reads_anonymously_writes_with_a_token_and_gets_typed_e
         assert created.parsed.destination_country.code is CountryEnum.KZ
         assert created.headers["Location"] == created.parsed.api_url
 
+        # A visitor nobody is: well-formed input that conflicts with the archive, a typed 409.
         invalid = VisitInputRequest(destination_country=CountryEnum.KZ, visitor="no-such-official")
         answer = visits_create.sync_detailed(client=editor_client, body=invalid)
-        assert answer.status_code == 400 and isinstance(answer.parsed, Error)
+        assert answer.status_code == 409 and isinstance(answer.parsed, Error)
         assert answer.parsed["visitor"] and all(isinstance(m, str) for m in answer.parsed["visitor"])

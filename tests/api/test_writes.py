@@ -63,14 +63,15 @@ def test_visit_ending_before_it_starts_is_400_and_nothing_is_saved(editor_client
     assert visit.purpose == "Before"
 
 
-def test_duplicate_external_id_is_400(editor_client):
+def test_duplicate_external_id_is_409(editor_client):
+    # Well-formed, but another record has it: a conflict with the archive as it is (409, documented).
     VisitFactory(external_scheme="hsg-visit", external_id="42")
     response = post(
         editor_client,
         "/api/v1/visits/",
         {"destination_country": "TJ", "external_scheme": "hsg-visit", "external_id": "42"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "Another visit already has this external id." in json.dumps(response.json())
 
 
@@ -113,10 +114,10 @@ def test_editor_creates_an_official_with_aliases_and_a_slug_from_the_name(editor
     assert official.aliases.get().match_key
 
 
-def test_slug_taken_by_another_official_is_400(editor_client):
+def test_slug_taken_by_another_official_is_409(editor_client):
     OfficialFactory(slug="taken")
     response = post(editor_client, "/api/v1/officials/", {"name": "Someone", "slug": "taken"})
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "slug" in response.json()
 
 

@@ -87,8 +87,8 @@ def test_side_panel_keeps_the_chosen_values(client, scenario):
             {"destination": "XX"},
             "Destination: Select a valid choice. XX is not one of the available choices.",
         ),
-        ({"year": "nineteen"}, "Year: Enter a number."),
-        ({"official": "nobody-at-all"}, "Official: Select a valid choice."),
+        ({"year": "nineteen"}, "Year: Enter a whole number."),
+        ({"year": "2024.5"}, "Year: Enter a whole number."),
         ({"kind": "secret"}, "Kind: Select a valid choice."),
         ({"before": "garbage"}, "Page: this page link is damaged"),
     ],
@@ -99,6 +99,16 @@ def test_invalid_filter_shows_a_message_and_no_records(client, scenario, params,
     html = response.content.decode()
     assert message in html
     assert 'role="alert"' in html
+    assert list(response.context["visits"]) == []
+    assert "Kamran Aliyev in" not in html
+
+
+def test_an_official_nobody_has_is_an_empty_list_with_a_note_not_an_error(client, scenario):
+    # The API's rule too: a slug that names no record is a query whose answer is empty.
+    response = client.get(URL, {"official": "nobody-at-all"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "no official with slug “nobody-at-all”" in html
     assert list(response.context["visits"]) == []
     assert "Kamran Aliyev in" not in html
 

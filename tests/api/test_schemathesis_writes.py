@@ -1,0 +1,108 @@
+"""The write-side cases schemathesis found with a token, each as the rule it broke.
+
+- a JSON value of another type than the schema's is refused (DRF alone reads 0 as "0" and "1" as 1);
+- well-formed input that conflicts with the archive as it is (a taken slug or external id, a reference to a
+  record that does not exist) is 409, documented; malformed input stays 400;
+- text the server calls blank (DRF trims what Python's str.strip() removes) is refused by the schema's
+  pattern too, and so is a NUL;
+- a trip's visitor may be null, as the schema now says.
+"""
+
+import json
+import re
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+from tests.factories import MeetingFactory, OfficialFactory, VisitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def send(client, method, url, data, content_type="application/json"):
+    body = json.dumps(data) if content_type == "application/json" else data
+    return getattr(client, method)(url, body, content_type=content_type)
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "field"),
+    [
+        ("/api/v1/officials/", {"name": "Lech Wałęsa", "aliases": [0]}, "aliases"),
+        ("/api/v1/officials/", {"name": 7}, "name"),
+        ("/api/v1/organisations/", {"name": "ANZUS", "wikidata_id": 0}, "wikidata_id"),
+        ("/api/v1/visits/", {"destination_country": "AL", "external_id": 0}, "external_id"),
+        ("/api/v1/sources/", {"text": "The minister visited Dushanbe.", "id": 7552}, "id"),
+        ("/api/v1/sources/", {"text": "The minister visited Dushanbe.", "rewritten": 1}, "rewritten"),
+    ],
+)
+def test_a_value_of_another_json_type_is_refused(editor_client, url, body, field):
+    response = send(editor_client, "post", url, body)
+    assert response.status_code == 400, response.json()
+    assert field in response.json()
+
+
+def test_a_participant_title_given_as_a_number_is_refused_inside_the_list(editor_client):
+    body = {"date": "2000-01-01", "participants": [{"name_as_written": "Ada", "title_as_written": 0}]}
+    response = send(editor_client, "post", "/api/v1/meetings/", body)
+    assert response.status_code == 400
+    assert "title_as_written" in json.dumps(response.json())
+
+
+def test_conflicts_with_the_archive_are_409_and_malformed_input_stays_400(editor_client, schema):
+    taken = OfficialFactory(slug="abdullah-gul")
+    other = OfficialFactory()
+    visit = VisitFactory(external_id="3995", external_scheme="hsg")
+    meeting = MeetingFactory()
+    conflicts = [
+        ("patch", f"/api/v1/officials/{other.slug}/", {"slug": taken.slug}),
+        (
+            "post",
+            "/api/v1/visits/",
+            {"destination_country": "KH", "external_id": "3995", "external_scheme": "hsg"},
+        ),
+        ("patch", f"/api/v1/visits/{visit.pk}/", {"visitor": "nobody-at-all"}),
+        ("patch", f"/api/v1/meetings/{meeting.pk}/", {"visit": 2**40}),
+    ]
+    for method, url, body in conflicts:
+        response = send(editor_client, method, url, body)
+        assert response.status_code == 409, (url, response.json())
+    # A conflict beside a malformed value is a 400: the input itself must be fixed first.
+    response = send(editor_client, "patch", f"/api/v1/visits/{visit.pk}/", {"visitor": "nobody", "kind": "x"})
+    assert response.status_code == 400
+    for path, item in schema["paths"].items():
+        for method in ("post", "put", "patch"):
+            if method in item:
+                assert "409" in item[method]["responses"], (method, path)
+
+
+@pytest.mark.parametrize("blank", [" ", "\x1c\u3000", "\t\n"])
+def test_blank_text_is_refused_by_the_server_and_by_the_schema(editor_client, schema, blank):
+    name = schema["components"]["schemas"]["OfficialInputRequest"]["properties"]["name"]
+    assert re.search(name["pattern"], blank) is None
+    assert re.search(name["pattern"], " Lech Wałęsa ") is not None
+    assert send(editor_client, "post", "/api/v1/officials/", {"name": blank}).status_code == 400
+    plain = schema["paths"]["/api/v1/sources/"]["post"]["requestBody"]["content"]["text/plain"]["schema"]
+    assert re.search(plain["pattern"], blank) is None
+    assert send(editor_client, "post", "/api/v1/sources/", blank, "text/plain").status_code == 400
+
+
+def test_text_that_may_be_blank_refuses_only_a_nul(editor_client, schema):
+    notes = schema["components"]["schemas"]["OfficialInputRequest"]["properties"]["notes"]
+    assert re.search(notes["pattern"], "") and re.search(notes["pattern"], " ")
+    assert re.search(notes["pattern"], "a\x00") is None
+    official = OfficialFactory()
+    assert (
+        send(editor_client, "patch", f"/api/v1/officials/{official.slug}/", {"notes": " "}).status_code == 200
+    )
+    response = send(editor_client, "patch", f"/api/v1/officials/{official.slug}/", {"notes": "a\x00"})
+    assert response.status_code == 400
+
+
+def test_a_trip_without_a_resolved_visitor_is_documented_as_null(schema):
+    visitor = schema["components"]["schemas"]["Trip"]["properties"]["visitor"]
+    assert {"type": "null"} in visitor["oneOf"]
