@@ -292,3 +292,13 @@ def test_current_summaries_cost_one_query_for_their_age(client, django_assert_nu
     services.rebuild()
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_the_kept_charts_and_maps_are_redrawn_after_a_write(client):
+    VisitFactory(origin_country="AZ", destination_country="TJ")
+    row = '<th scope="row">Tajikistan</th><td class="num">{}</td>'
+    assert row.format(1) in client.get("/stats/").content.decode()
+    assert row.format(1) in client.get("/countries/AZ/").content.decode()
+    VisitFactory(origin_country="AZ", destination_country="TJ")
+    assert row.format(2) in client.get("/stats/").content.decode()
+    assert row.format(2) in client.get("/countries/AZ/").content.decode()
