@@ -155,6 +155,48 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_range_across_two_months",
+        "2024-06-20",
+        "Mongolian President Batbayar Enkh will pay a state visit to Korea from June 30 to July 2.",
+        visits=[
+            dict(
+                visitor="Batbayar Enkh", to="KR", status="planned", start=D("2024-06-30"), end=D("2024-07-02")
+            )
+        ],
+    ),
+    Case(
+        "a_range_with_each_month_written",
+        "2024-05-10",
+        "Kyrgyz President Almaz Sadykov paid a state visit to Hungary from May 6 to May 8.",
+        visits=[
+            dict(visitor="Almaz Sadykov", to="HU", kind="state", start=D("2024-05-06"), end=D("2024-05-08"))
+        ],
+    ),
+    Case(
+        "a_visit_that_ends_on_a_later_date",
+        "2024-05-10",
+        "Kyrgyz President Almaz Sadykov arrived in Budapest on May 6 for a state visit that ends on May 8.",
+        visits=[dict(visitor="Almaz Sadykov", to="HU", start=D("2024-05-06"), end=D("2024-05-08"))],
+    ),
+    Case(
+        "a_brief_stop_is_one_day",
+        "2001-02-01",
+        "South African President Sipho Mbeki stopped briefly yesterday in Accra, at the international "
+        "airport.",
+        visits=[dict(visitor="Sipho Mbeki", to="GH", start=D("2001-01-31"), end=D("2001-01-31"))],
+    ),
+    Case(
+        "flying_home_on_a_date_ends_the_trip",
+        "1999-07-11",
+        "Ukrainian President Petro Kovalenko flew to Moscow on July 4 for talks with Russian President Ivan "
+        "Sokolov. Before flying home to Kyiv on July 5, Kovalenko toured a tractor plant.",
+        visits=[dict(visitor="Petro Kovalenko", to="RU", start=D("1999-07-04"), end=D("1999-07-05"))],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

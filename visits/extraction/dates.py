@@ -43,6 +43,22 @@ _YEAR = r"(?:[,.]?\s*(?P<year>(?:19|20)\d\d))?"
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)
 _DAY_MONTH = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)?\d\d)(?![\d/])")
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_TO = r"\s*(?:-|–|to|until|till|through|and)\s*"
+# a range whose two ends each name their month: "May 30 to June 2", "30 June to 2 July 2024"
+_SPAN = re.compile(
+    r"\b(?:(?P<m1>" + _M + r")\.?\s+(?P<a1>[0-3]?\d)(?:st|nd|rd|th)?" + _TO + r"(?P<m2>" + _M + r")\.?\s+"
+    r"(?P<a2>[0-3]?\d)(?:st|nd|rd|th)?|(?P<b1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1b>"
+    + _M
+    + r")\.?"
+    + _TO
+    + r"(?P<b2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2b>"
+    + _M
+    + r"))\b(?:,?\s*(?P<y>(?:19|20)\d\d))?"
+)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>last|this|next|on|early|late|earlier|later)\s+)?(?:on\s+)?"
@@ -112,6 +128,18 @@ def find_dates(text: str, offset: int, published: dt.date | None, future: bool =
 
     for m in _ISO.finditer(text):
         add(m, _safe(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in _SPAN.finditer(text):  # "from May 30 to June 2", "30 June - 2 July 2024"
+        mon1 = MONTHS[(m["m1"] or m["m1b"]).lower().rstrip(".")]
+        mon2 = MONTHS[(m["m2"] or m["m2b"]).lower().rstrip(".")]
+        d1, d2 = int(m["a1"] or m["b1"]), int(m["a2"] or m["b2"])
+        first = _safe(int(m["y"]), mon1, d1) if m["y"] else _with_year(mon1, d1, published, future)
+        if first is None:
+            continue
+        last = _safe(first.year, mon2, d2)
+        if last is not None and last < first:
+            last = _safe(first.year + 1, mon2, d2)
+        if last is not None and 0 < (last - first).days <= 31:
+            add(m, first, last)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(text):
             month = MONTHS[m["mon"].lower().rstrip(".")]

@@ -181,8 +181,10 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
             multi or event_s >= s - 2 or (("sidelines" in low or "margins" in low) and _SIDELINES.search(low))
         )
         ctx.at_event = bool(ctx.event_country and ctx.near_event)
-        if ("back" in low or "return" in low or "home" in low) and _HOME.search(sent.text):
-            home_s = s
+        if "back" in low or "return" in low or "home" in low:
+            if _HOME.search(sent.text):
+                home_s = s
+            _ends_trip(sent, refs, raw_visits, published)
         ctx.returning = home_s >= s - 2
         if "represented" in low:
             _represented(doc, sent, refs)
@@ -305,6 +307,30 @@ def _represented(doc: Doc, sent, refs) -> None:
             and not doc.persons[who.person].org_head
         ):
             doc.persons[who.person].country = p.code
+
+
+_GOING_HOME = re.compile(
+    r"\b(?:fl(?:ew|ying|ies|y) (?:back|home)|return(?:ed|ing|s)? (?:home|to)|left for home|"
+    r"head(?:ed|ing|s)? home)\b",
+    re.I,
+)
+
+
+def _ends_trip(sent, refs, raw_visits: list[RawVisit], published: dt.date | None) -> None:
+    """ "Before flying home to Kyiv on July 4, X ...": the date the traveller went home ends the trip."""
+    going = _GOING_HOME.search(sent.text)
+    if not going:
+        return
+    dates = [d for d in find_dates(sent.text, sent.start, published) if d.start >= sent.start + going.end()]
+    if not dates or dates[0].start - (sent.start + going.end()) > 40:
+        return
+    who = {r.person for r in refs if r.person >= 0}
+    trip = next(
+        (v for v in reversed(raw_visits) if v.status == "completed" and (not who or v.person in who)), None
+    )
+    when = dates[0].date
+    if trip is not None and trip.end is None and (trip.start is None or 0 <= (when - trip.start).days <= 31):
+        trip.end = when
 
 
 def _is_subject(doc: Doc, i: int) -> bool:

@@ -24,6 +24,7 @@ from .rules import (
     sentence_places,
 )
 from .text import Sentence
+from .tripdates import _BRIEF, _DAYS, _ENDING, _NUMBER, _UNTIL, recalled
 
 _TRAVEL = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
@@ -123,45 +124,6 @@ _KIND = re.compile(
 )
 
 
-# A period long before the report: "in early April", "last year", "in 2019", "three years ago"
-_PERIOD = re.compile(
-    r"\b(?:in|during|since|back in) (?:early |mid-|mid |late |the end of )?"
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"(?! \d)(?:,? (?P<year>(?:19|20)\d\d))?|"
-    r"\blast (?:year|month)\b|\b(?:in|back in) (?P<y2>(?:19|20)\d\d)\b|\b(?:\w+ )?(?:years|months) ago\b|"
-    r"\bearlier this year\b",
-    re.I,
-)
-
-
-def recalled(text: str, published: dt.date | None, start: dt.date | None) -> bool:
-    """Whether a sentence recalls a trip of an earlier period than the report's (a month before its own, an
-    earlier year, "last year"), not the trip being reported."""
-    if published is None:
-        return False
-    if start is not None:
-        return (published - start).days > 20
-    m = next(
-        (m for m in _PERIOD.finditer(text) if not re.search(r"\bsince\b[^,.;]{0,60}$", text[: m.start()])),
-        None,
-    )
-    if not m:
-        return False
-    if m["mon"]:
-        month = MONTHS[m["mon"].lower()]
-        year = (
-            int(m["year"])
-            if m["year"]
-            else published.year
-            if month <= published.month
-            else published.year - 1
-        )
-        return (year, month) < (published.year, published.month)
-    if m["y2"]:
-        return int(m["y2"]) < published.year
-    return True
-
-
 def kind_of(m: re.Match) -> str:
     """The kind a _KIND match names ("official visit", "the visit is a working one")."""
     return (m.group(1) or m.group(2)).lower()
@@ -173,18 +135,6 @@ _ONWARD = re.compile(
     r"mov(?:e|es|ed|ing) on|onward|go(?:es)? to|due in)",
     re.I,
 )
-
-# "wrapped up his visit to Japan on Friday": the date told is the last day of the visit
-_ENDING = re.compile(
-    r"\b(?:wrapped up|wrapping up|wraps up|concluded|concludes|concluding|ended|ends|ending|completed|"
-    r"completes|wound up|winds up|rounded off|flew (?:back|home))\b[^.;]{0,60}$|"
-    r"^[^.;]{0,80}\b(?:to a close|came to an end|drew to a close)\b",
-    re.I,
-)
-
-_DAYS = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])[- ]day\b|\bday-long\b", re.I)
-
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 # "departed Guyana bound for Washington": the country a traveller sets out from
 _ORIGIN = re.compile(r"\b(?:departed|departs|left|leaves|leaving|departing)\s+(?:from\s+)?$", re.I)
@@ -531,6 +481,16 @@ def visits_in(
             lead = text[: dates[0].start - sent.start]
             if end is None and status == "completed" and _ENDING.search(lead[max(0, m.start() - 60) :]):
                 start, end = None, start  # "wrapped up his visit to Japan on Friday"
+            elif (
+                end is None
+                and len(dates) > 1
+                and dates[1].date > start
+                and (dates[1].date - start).days <= 31
+                and _UNTIL.search(text[dates[0].end - sent.start : dates[1].start - sent.start])
+            ):
+                end = dates[1].end_date or dates[1].date  # "arrived on May 6 for a visit that ends on May 8"
+            elif end is None and _BRIEF.search(text):
+                end = start  # "stopped briefly yesterday in Accra": a stop of one day
             elif end is None and (n_days := _DAYS.search(text)):
                 word = (n_days["n"] or "one").lower()
                 n = _NUMBER.get(word) or int(word)
