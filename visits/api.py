@@ -67,6 +67,9 @@ class VisitViewSet(RecordViewSet):
         if self.action != "list":
             return super().get_queryset()
         # A listed visit counts its meetings and links its sources; ?expand=meetings nests the meetings.
+        if self.get_serializer_class() is LeanVisitListSerializer:
+            # It reads the page's organisations and sources itself, as plain rows (visits/lean.py).
+            return Visit.objects.timeline().prefetch_related(None)
         listed = Visit.objects.timeline().with_source_links()
         return listed.with_meetings() if self.expanded() else listed
 

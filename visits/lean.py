@@ -40,6 +40,9 @@ class _Row:
         self.zone = timezone.get_current_timezone()
         self.routes: dict[str, tuple[str, str]] = {}
         self.countries: dict[str, dict[str, str] | None] = {}
+        # Set by read_links(): each visit's organisations and sources, read for the whole page.
+        self.orgs: dict[int, list[dict[str, Any]]] | None = None
+        self.sources: dict[int, list[dict[str, Any]]] | None = None
 
     def link(self, viewname: str, key: str, value: int | str) -> str:
         """The absolute URL of a one-argument route, reversed once per response (as cached_reverse does)."""
@@ -76,25 +79,61 @@ class _Row:
     def organisation(self, org: Organisation | None) -> dict[str, Any] | None:
         if org is None:
             return None
+        return self._organisation(org.slug, org.name, org.acronym, org.kind)
+
+    def _organisation(self, slug: str, name: str, acronym: str, kind: str) -> dict[str, Any]:
         return {
-            "slug": org.slug,
-            "name": org.name,
-            "acronym": org.acronym,
-            "kind": org.kind,
-            "api_url": self.link("api:organisation-detail", "slug", org.slug),
-            "permalink": self.link("orgs:organisation-detail", "slug", org.slug),
+            "slug": slug,
+            "name": name,
+            "acronym": acronym,
+            "kind": kind,
+            "api_url": self.link("api:organisation-detail", "slug", slug),
+            "permalink": self.link("orgs:organisation-detail", "slug", slug),
         }
 
     def source(self, evidence: Evidence) -> dict[str, Any]:
         source = evidence.source
+        return self._source(evidence.source_id, source.title, source.url, source.outlet, source.published)
+
+    def _source(
+        self, pk: int, title: str, url: str, outlet: str, published: datetime.date | None
+    ) -> dict[str, Any]:
         return {
-            "id": source.id,
-            "api_url": self.link("api:source-detail", "pk", evidence.source_id),
-            "title": source.title,
-            "url": source.url,
-            "outlet": source.outlet,
-            "published": _date(source.published),
+            "id": pk,
+            "api_url": self.link("api:source-detail", "pk", pk),
+            "title": title,
+            "url": url,
+            "outlet": outlet,
+            "published": _date(published),
         }
+
+    def read_links(self, visits: list[Visit]) -> None:
+        """The page's organisations and sources as plain rows, two queries for the page, when the visits
+        were read without their prefetches (the API list): no model instance, no related manager per
+        visit. In the prefetches' order: organisations by name, sources by evidence id."""
+        ids = [visit.pk for visit in visits]
+        self.orgs, self.sources = {pk: [] for pk in ids}, {pk: [] for pk in ids}
+        through = Visit.organisations.through
+        for visit_id, *org in (
+            through.objects.filter(visit_id__in=ids)
+            .order_by("organisation__name", "organisation_id")
+            .values_list(
+                "visit_id",
+                "organisation__slug",
+                "organisation__name",
+                "organisation__acronym",
+                "organisation__kind",
+            )
+        ):
+            self.orgs[visit_id].append(self._organisation(*org))
+        for visit_id, *source in (
+            Evidence.objects.filter(visit_id__in=ids)
+            .order_by("id")
+            .values_list(
+                "visit_id", "source_id", "source__title", "source__url", "source__outlet", "source__published"
+            )
+        ):
+            self.sources[visit_id].append(self._source(*source))
 
     def visit(self, visit: Visit) -> dict[str, Any]:
         position = visit.visitor_position
@@ -120,11 +159,15 @@ class _Row:
             "status": visit.status,
             "purpose": visit.purpose,
             "summary": visit.summary,
-            "organisations": [self.organisation(org) for org in visit.organisations.all()],
+            "organisations": self.orgs[visit.pk]
+            if self.orgs is not None and visit.pk in self.orgs
+            else [self.organisation(org) for org in visit.organisations.all()],
             "review_state": visit.review_state,
             "external_scheme": visit.external_scheme,
             "external_id": visit.external_id,
-            "sources": [self.source(evidence) for evidence in visit.evidence.all()],
+            "sources": self.sources[visit.pk]
+            if self.sources is not None and visit.pk in self.sources
+            else [self.source(evidence) for evidence in visit.evidence.all()],
             "edited_fields": visit.edited_fields,
             "created_at": self.stamp(visit.created_at),
             "updated_at": self.stamp(visit.updated_at),
@@ -132,13 +175,41 @@ class _Row:
         }
 
 
-class LeanVisitListSerializer(serializers.BaseSerializer):
-    """Listed visits (no `?expand=meetings`) as VisitListSerializer gives them, without its field objects."""
+def _prefetched(visit: Visit) -> bool:
+    cache = getattr(visit, "_prefetched_objects_cache", {})
+    return "organisations" in cache and "evidence" in cache
 
-    def to_representation(self, instance: Visit) -> dict[str, Any]:
+
+class _LeanList(serializers.ListSerializer):
+    """A page of visits: their organisations and sources read once for the page unless prefetched."""
+
+    def to_representation(self, data: Iterable[Visit]) -> list[dict[str, Any]]:
+        visits = list(data)
+        row = self.child.row()
+        if visits and not all(_prefetched(visit) for visit in visits):
+            row.read_links(visits)
+        return [row.visit(visit) for visit in visits]
+
+
+class LeanVisitListSerializer(serializers.BaseSerializer):
+    """Listed visits (no `?expand=meetings`) as VisitListSerializer gives them, without its field objects.
+
+    The API list reads its page without prefetches (visits/api.py): `_LeanList` reads the page's
+    organisations and sources as plain rows."""
+
+    class Meta:
+        list_serializer_class = _LeanList
+
+    def row(self) -> _Row:
         row = self.context.get("_lean_row")
         if row is None:
             row = self.context["_lean_row"] = _Row(self.context)
+        return row
+
+    def to_representation(self, instance: Visit) -> dict[str, Any]:
+        row = self.row()
+        if not _prefetched(instance) and instance.pk not in (row.orgs or {}):
+            row.read_links([instance])
         return row.visit(instance)
 
 

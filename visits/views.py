@@ -92,9 +92,10 @@ class VisitListView(ListView):
         if self.listing.valid:
             qs = self.object_list
             page = keyset.paginate(qs, size=PAGE_SIZE, before=self.before, after=self.after)
-            # Counted without the timeline's annotations: the filters alone, stopping at the cap.
+            # Counted without the timeline's annotations: the filters alone, stopping at the cap. Only the
+            # id is selected: the search's annotation would compute each row's text vector (0.3 s at 1M).
             matching = self.listing.filterset.filter_queryset(Visit.objects.all())
-            total = matching.order_by()[: COUNT_CAP + 1].count()
+            total = matching.order_by().values("pk")[: COUNT_CAP + 1].count()
         context = super().get_context_data(object_list=page.rows, **kwargs)
         context.update(
             filter_panel_context(),
