@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from visits.extraction import extract
+
 from .test_generalisation import Case, D
 from .test_generalisation import test_generalisation as check
 
@@ -200,3 +202,25 @@ CASES += [
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The Prime Minister will see how the Bright Road, Green Steppe and Zhasyl El programmes go.",
+            [],
+        ),
+        (
+            "Prime Minister Li Wei visited the Wat Phou and That Luang temples in Vientiane on Monday.",
+            ["Li Wei"],
+        ),
+        (
+            "President Ali Hassan awarded the Order of Friendship to Ambassador Li Jun in Tashkent.",
+            ["Ali Hassan", "Li Jun"],
+        ),
+    ],
+)
+def test_lists_before_a_facility_noun_are_no_people_and_a_month_can_end_a_name(text: str, names: list[str]):
+    result = extract(text, D("2023-06-05"))
+    assert [o.name for o in result.officials if o.name] == names

@@ -234,6 +234,13 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             elif toks[j].text == "He" and toks[j].start - toks[j - 1].end == 1 and toks[j - 1].cap:
                 j += 1  # "Liu He": a capitalised "He" inside a run is a Chinese name, not the pronoun
             elif (
+                toks[j].text in ("Jun", "May", "Mar", "Jan")
+                and toks[j].start - toks[j - 1].end == 1
+                and toks[j - 1].cap
+                and (j + 1 >= n or not doc.folded[j + 1][:1].isdigit())
+            ):
+                j += 1  # "Li Jun", "Theresa May": a month's name that ends a name, with no day after it
+            elif (
                 _caps_word(toks[j].text, tags[j])
                 and toks[j].start - toks[j - 1].end <= 1
                 and not toks[j - 1].text.isupper()
@@ -405,6 +412,22 @@ def _of_country(doc: Doc, j: int) -> str | None:
     return place.code
 
 
+def _facility(word: str) -> bool:
+    return word in FACILITY_NOUNS or (
+        word.endswith("s") and (word[:-1] in FACILITY_NOUNS or word[:-2] in FACILITY_NOUNS)
+    )
+
+
+def _facility_follows(doc: Doc, j: int) -> bool:
+    """Whether a facility or programme noun ends the list a capitalised run belongs to: "Bai Dinh pagoda",
+    "the Nurly Zhol, Nurly Zher and Densaulyk programmes", "the Wat Phou and Vat Sisaket temples"."""
+    n = len(doc.tokens)
+    k = j
+    while k < n and k < j + 15 and (doc.tokens[k].cap or doc.folded[k] in (",", "and", "&")):
+        k += 1
+    return k < n and _facility(doc.folded[k])
+
+
 _OF_END = frozenset({",", ";", ".", ")", "-", "--", "'s", "(", ":"})
 
 
@@ -456,7 +479,7 @@ def _persons(doc: Doc) -> None:
         )
         if (
             j < len(fd)
-            and (fd[j] in FACILITY_NOUNS or fd[j] in ("international", "memorial"))
+            and (fd[j] in ("international", "memorial") or _facility_follows(doc, j))
             and not (before or after)
         ):
             continue  # "Bai Dinh pagoda", "John F. Kennedy International Airport": a place or a programme
