@@ -77,8 +77,8 @@ def fresh_pg(dbname: str) -> str:
     return f"{PG_URL}/{dbname}"
 
 
-def ensure_pg(n: int, seed: int, reuse: bool, prefix: str = "bench") -> str:
-    dbname = f"{prefix}_{label_of(n).lower()}"
+def ensure_pg(n: int, seed: int, reuse: bool, prefix: str = "bench", dbname: str | None = None) -> str:
+    dbname = dbname or f"{prefix}_{label_of(n).lower()}"
     if reuse and pg_visits(dbname) == n:
         log(f"postgresql: reusing {dbname} (migrating it to the code under test)")
         migrate(f"{PG_URL}/{dbname}")

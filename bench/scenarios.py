@@ -9,9 +9,7 @@ The warm-up before a measured run always requests the warm URL, which no cold li
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import json
 import random
 import sqlite3
 from dataclasses import dataclass, field
@@ -99,8 +97,9 @@ def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
 
 
 def api_cursor(start_date: str, pk: int) -> str:
-    """The API's keyset cursor for "the page after this visit" (common/pagination.py KeysetPagination)."""
-    return base64.urlsafe_b64encode(json.dumps(["n", start_date, pk]).encode()).decode("ascii")
+    """The API's keyset cursor for "the page after this visit" (common/pagination.py KeysetPagination):
+    `n.<ordering>.<id>.<value>`."""
+    return f"n.-start_date.{pk}.{start_date}"
 
 
 def our_paths(p: Params, mode: str = "warm") -> dict[str, list[str]]:

@@ -43,7 +43,7 @@ def run_size(n: int, args: argparse.Namespace, ds_exe: Path | None) -> list[Resu
     need_sqlite = "sqlite" in args.backend or ds_exe is not None
     sqlite_path = databases.ensure_sqlite(n, args.seed, args.reuse_data, data_dir) if need_sqlite else None
     pg_url = (
-        databases.ensure_pg(n, args.seed, args.reuse_data, args.pg_prefix)
+        databases.ensure_pg(n, args.seed, args.reuse_data, args.pg_prefix, args.pg_db)
         if "postgresql" in args.backend
         else None
     )
@@ -146,12 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pg-prefix", default="bench", help="PostgreSQL databases are <prefix>_<size> (default %(default)s)."
     )
+    parser.add_argument(
+        "--pg-db", help="This PostgreSQL database instead of <prefix>_<size> (one --visits size only)."
+    )
     parser.add_argument("--out", default=str(BENCH / "out"), help="JSON results (default bench/out).")
     parser.add_argument("--profile", action="append", help="py-spy a worker during this scenario (repeat).")
     parser.add_argument("--markdown", help="Write the combined table of every JSON result to this file.")
     parser.add_argument("--markdown-only", action="store_true", help="Only rewrite --markdown; no runs.")
     args = parser.parse_args(argv)
     args.visits = args.visits or [10_000]
+    if args.pg_db and len(args.visits) > 1:
+        parser.error("--pg-db names the database of one size: give one --visits")
     args.backend = args.backend or ["postgresql", "sqlite"]
     args.mode = args.mode or list(scenarios.MODES)
     args.driver = args.driver or ("wrk" if shutil.which("wrk") else "python")
