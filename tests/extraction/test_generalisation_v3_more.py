@@ -199,6 +199,19 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "two_clauses_joined_by_while_are_two_meetings_and_abbreviated_posts_resolve",
+        "2023-03-01",
+        "Bangladeshi Prime Minister Rahima Khan and Foreign Minister Tarek Alam arrived in Kathmandu on "
+        "Friday. The PM met Nepalese President Ram Paudel, while the FM held talks with Foreign Minister "
+        "Narayan Saud.",
+        visits=[dict(visitor="Rahima Khan", to="NP"), dict(visitor="Tarek Alam", to="NP")],
+        meetings=[{"Rahima Khan", "Ram Paudel"}, {"Tarek Alam", "Narayan Saud"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

@@ -43,7 +43,7 @@ from .rules import (
     joiners_in,
     meetings_in,
 )
-from .text import html_to_text, normalise, sentences
+from .text import Sentence, html_to_text, normalise, sentences
 from .travellers import (
     arrivals_listed,
     delegation_with,
@@ -209,7 +209,7 @@ def _extract(raw: str, published: dt.date | None) -> Extraction:
         meetings = (
             []
             if hosted_by_place
-            else meetings_in(doc, sent, refs, ctx, published, agent)
+            else _clause_meetings(doc, sent, refs, ctx, published, agent)
             or events_in(doc, sent, refs, ctx, published, agent)
         )
         for v in visits:  # "met X at the palace before leaving for Tokyo": the trip follows the meeting
@@ -331,6 +331,26 @@ def _ends_trip(sent, refs, raw_visits: list[RawVisit], published: dt.date | None
     when = dates[0].date
     if trip is not None and trip.end is None and (trip.start is None or 0 <= (when - trip.start).days <= 31):
         trip.end = when
+
+
+# "The PM met X, while the EAM held talks with Y": two clauses, two meetings
+_WHILE = re.compile(r",\s*(?:while|whereas)\s+(?=(?:the\s+)?(?-i:[A-Z]))|;\s+(?=(?:the\s+)?(?-i:[A-Z]))")
+
+
+def _clause_meetings(doc: Doc, sent: Sentence, refs, ctx: Context, published, agent: int) -> list[RawMeeting]:
+    """Meetings of a sentence, clause by clause where "while"/";" joins clauses with subjects of their own."""
+    cut = _WHILE.search(sent.text) if ("while" in sent.text or ";" in sent.text) else None
+    if cut is None:
+        return meetings_in(doc, sent, refs, ctx, published, agent)
+    first = Sentence(sent.start, sent.start + cut.start(), sent.text[: cut.start()], sent.paragraph)
+    second = Sentence(sent.start + cut.end(), sent.end, sent.text[cut.end() :], sent.paragraph)
+    a = meetings_in(doc, first, [r for r in refs if r.start < first.end], ctx, published, agent)
+    b = meetings_in(doc, second, [r for r in refs if r.start >= second.start], ctx, published, -1)
+    if not a or not b:
+        return meetings_in(doc, sent, refs, ctx, published, agent)
+    for m in a + b:
+        m.evidence = [(sent.start, sent.end)]
+    return a + b
 
 
 def _is_subject(doc: Doc, i: int) -> bool:
