@@ -251,16 +251,19 @@ def visit_row_html(visit: Visit) -> str:
         post = ""
     status = visit.status
     count = visit.meeting_count
+    # The codes as stored (the fields' descriptors would build a Country object per read).
+    stored = vars(visit)
+    origin, destination = str(stored["origin_country"] or ""), str(stored["destination_country"] or "")
     return _ROW.format(
         state=_STATE.get(status, ""),
         when=when,
         url=e(visit.get_absolute_url()),
         visitor=e(visit.visitor_display or "Unknown visitor"),
         city=f"{e(visit.destination_city)}, " if visit.destination_city else "",
-        destination=e(country_name(str(visit.destination_country.code or ""))),
+        destination=e(country_name(destination)),
         post=post,
-        origin_chip=country_chip(str(visit.origin_country.code or "")),
-        destination_chip=country_chip(str(visit.destination_country.code or "")),
+        origin_chip=country_chip(origin),
+        destination_chip=country_chip(destination),
         kind=e(visit.kind),
         kind_label=e(visit.get_kind_display()),
         status=f'<span class="badge badge--{e(status)}">{e(visit.get_status_display())}</span>'
