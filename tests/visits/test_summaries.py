@@ -295,14 +295,17 @@ def test_current_summaries_cost_one_query_for_their_age(client, django_assert_nu
 
 
 def test_the_kept_charts_and_maps_are_redrawn_after_a_write(client):
-    VisitFactory(origin_country="AZ", destination_country="TJ")
+    VisitFactory(origin_country="AZ", destination_country="TJ", start_date=datetime.date(2024, 5, 1))
     row = '<th scope="row">Tajikistan</th><td class="num">{}</td>'
+    chart = '<th scope="row">2024</th><td>{}</td><td>0</td>'
     listed = 'Tajikistan</a> <span class="muted">TJ</span></td><td class="num">0</td><td class="num">{}</td>'
     assert row.format(1) in client.get("/stats/").content.decode()
     assert row.format(1) in client.get("/countries/AZ/").content.decode()
     assert listed.format(1) in client.get("/countries/").content.decode()
-    VisitFactory(origin_country="AZ", destination_country="TJ")
+    assert chart.format(1) in client.get("/countries/AZ/TJ/").content.decode()
+    VisitFactory(origin_country="AZ", destination_country="TJ", start_date=datetime.date(2024, 5, 1))
     assert row.format(2) in client.get("/stats/").content.decode()
     assert row.format(2) in client.get("/countries/AZ/").content.decode()
     assert listed.format(2) in client.get("/countries/").content.decode()
+    assert chart.format(2) in client.get("/countries/AZ/TJ/").content.decode()
     assert "Azerbaijan" not in client.get("/countries/", {"q": "tajik"}).content.decode().split("<table")[1]
