@@ -212,6 +212,19 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "two_travellers_named_together_one_with_an_initial_share_the_trip_and_the_country",
+        "2023-03-01",
+        "Pakistani Prime Minister Imran Qadir and Foreign Minister M. Farooq arrived in Colombo on Friday.",
+        visits=[
+            dict(visitor="Imran Qadir", to="LK", visitor_country="PK"),
+            dict(visitor="M. Farooq", to="LK", visitor_country="PK"),
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

@@ -28,6 +28,18 @@ def _home_countries(
         p = doc.persons[v.person]
         if p.country is None and not p.org_head and v.origin:
             p.country = v.origin
+    # "Indian Prime Minister X and External Affairs Minister Y arrived in Colombo": one party, one country
+    together: dict[tuple, list[int]] = {}
+    for v in visits:
+        if v.explicit and v.evidence and v.status == "completed":
+            together.setdefault((v.evidence[0], v.country), []).append(v.person)
+    for people in together.values():
+        known = {doc.persons[i].country for i in people if doc.persons[i].country}
+        if len(people) >= 2 and len(known) == 1:
+            for i in people:
+                p = doc.persons[i]
+                if p.country is None and not p.org_head and p.name:
+                    p.country = next(iter(known))
     party = set()
     for lead, idx in companions:  # "The guest was accompanied by Ministers A, B and C"
         p, head = doc.persons[idx], doc.persons[lead]

@@ -257,7 +257,9 @@ def _co_travellers(text: str, sent: Sentence, refs: list[Ref], verb_start: int, 
     head = text[:verb_start]
     if not re.search(r"\band\b", head):
         return []
-    clause_start = max(head.rfind(";"), head.rfind(". "), 0)
+    # the clause starts after a semicolon or a full stop, not after an initial ("S. Jaishankar")
+    stops = [m.end() for m in re.finditer(r";|(?<![A-Z])\.\s", head)]
+    clause_start = stops[-1] if stops else 0
     names = [
         r for r in refs if sent.start + clause_start <= r.start < sent.start + verb_start and r.kind == "name"
     ]
