@@ -225,6 +225,39 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "left_a_capital_for_another",
+        "2023-06-05",
+        "President Mahamat Deby left N'Djamena on Sunday for Addis Ababa, Ethiopia, to attend the AU summit.",
+        visits=[dict(visitor="Mahamat Deby", to="ET", city="Addis Ababa", visitor_country="TD")],
+    ),
+    Case(
+        "jetted_off_and_headed_for",
+        "2023-06-05",
+        "President Samuel Kiptoo jetted off to Washington on Sunday. Japanese Prime Minister Taro Ishida "
+        "headed for Seoul on Monday for a two-day visit.",
+        visits=[
+            dict(visitor="Samuel Kiptoo", to="US", city="Washington"),
+            dict(visitor="Taro Ishida", to="KR", city="Seoul"),
+        ],
+    ),
+    Case(
+        "led_a_delegation_to_a_city",
+        "2023-06-05",
+        "Ghanaian Vice President Kofi Asante led a high-level delegation to Beijing for the forum.",
+        visits=[dict(visitor="Kofi Asante", to="CN", city="Beijing", visitor_country="GH")],
+    ),
+    Case(
+        "a_trip_that_took_him_to_two_countries",
+        "2023-06-05",
+        "Vietnamese Premier Tran Quang's first overseas trip since taking office took him to Germany and "
+        "France.",
+        visits=[dict(visitor="Tran Quang", to="DE"), dict(visitor="Tran Quang", to="FR")],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

@@ -31,7 +31,10 @@ _TRAVEL = re.compile(
     r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
     r"visit by|trip by|(?:visit|trip) of(?= (?:the )?(?-i:[A-Z]))|"
     r"(?:will|would|is to|are to|is due to|are due to) be in|, (?:currently|now|presently) in|"
-    r"reached|reach|heads? to|heading to|departed|left for|bound for|stopover|stop in|"
+    r"reached|reach|heads? to|heading to|head(?:s|ed|ing)? for|jet(?:s|ted|ting) (?:off )?(?:to|into)|"
+    r"led (?:a|an|the|his|her) (?:[\w-]+ ){0,3}delegation to|"
+    r"(?:left|departed|departs|leaves|leaving) (?-i:[A-Z])[^.;,]{0,40}? for(?= (?:the )?(?-i:[A-Z]))|"
+    r"departed|left for|bound for|stopover|stop in|"
     r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is (?:currently|now|already) in|are (?:now|already) in|(?:was|were|is) (?:then|still) in|to visit|"
@@ -72,6 +75,11 @@ _TRAVEL_HINTS = (
     " tour",
     "reach",
     "heads ",
+    "jet",
+    " led ",
+    "left ",
+    "depart",
+    "headed",
     "heading",
     "headed",
     "head to",
@@ -303,6 +311,8 @@ def _traveller(text: str, sent: Sentence, refs: list[Ref], verb_start: int, agen
         # "X spoke with his counterpart Y to explain why his official visit to Japan was postponed": the
         # possessive points back to the sentence's subject, not to the nearest name
         return before[0].person
+    if before and re.match(r"t(?:ook|akes|aking) (?:him|her|them) to", text[verb_start:]):
+        return before[0].person  # "X's first trip since taking office took him to Germany"
     if before and re.search(r"\b(?:before|after|then|prior to|ahead of)\s+$", text[:verb_start], re.I):
         return before[0].person  # "X is due to meet Y and Z before heading on to Japan": X travels on
     if before:
@@ -508,7 +518,7 @@ def visits_in(
             (
                 p.code
                 for p in places
-                if p.kind == "country"
+                if p.kind in ("country", "city")  # "departed Guyana", "left Abuja on Sunday for"
                 and p.code != country
                 and _ORIGIN.search(text[: doc.tokens[p.i].start - sent.start][-30:])
             ),
