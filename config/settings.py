@@ -185,7 +185,7 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-summaries": {
         "task": "summaries.tasks.refresh_summaries",
         "schedule": 300.0,
-        "kwargs": {"older_than": 1800},
+        "kwargs": {"older_than": 43200},
     },
 }
 # Summary tables behind the statistics, country, pair and coverage pages (summaries/__init__.py): how long
@@ -193,7 +193,7 @@ CELERY_BEAT_SCHEDULE = {
 # long writes are gathered before the worker rebuilds, and the age past which they are rebuilt anyway.
 SUMMARY_STALE_SECONDS = env.int("SUMMARY_STALE_SECONDS", default=0 if CELERY_TASK_ALWAYS_EAGER else 30)
 SUMMARY_DEBOUNCE_SECONDS = env.int("SUMMARY_DEBOUNCE_SECONDS", default=5)
-SUMMARY_MAX_AGE_SECONDS = env.int("SUMMARY_MAX_AGE_SECONDS", default=3600)
+SUMMARY_MAX_AGE_SECONDS = env.int("SUMMARY_MAX_AGE_SECONDS", default=86400)
 # API writes: with this on, a PUT, PATCH or DELETE without If-Match answers 428 (see common/api.py).
 API_REQUIRE_IF_MATCH = env.bool("API_REQUIRE_IF_MATCH", default=False)
 # Content-Security-Policy of the pages (common/csp.py): our own scripts, styles and images only; the

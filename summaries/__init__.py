@@ -42,6 +42,7 @@ t + SUMMARY_STALE_SECONDS. The default is 0 when no worker runs (tasks eager: th
 write rebuilds) and 30 s with a broker (the worker usually rebuilds within SUMMARY_DEBOUNCE_SECONDS, 5 s,
 plus the rebuild's own time, and readers never wait for it). It relies on the data version being
 shared: with a per-process cache (no CACHE_URL) only one process's writes are seen at once, as for the
-response cache, and summaries older than SUMMARY_MAX_AGE_SECONDS (1 hour) are rebuilt anyway; that age
-also bounds a bump the cache lost in an outage.
+response cache, and summaries older than SUMMARY_MAX_AGE_SECONDS (a day; beat renews them at half that)
+are rebuilt anyway; that age also bounds a bump the cache lost in an outage. `manage.py summaries_refresh`
+rebuilds them by hand (after a bulk load into the database outside the app).
 """
