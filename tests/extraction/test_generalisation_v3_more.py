@@ -283,3 +283,19 @@ def test_generalisation_v3_more(case: Case):
 def test_lists_before_a_facility_noun_are_no_people_and_a_month_can_end_a_name(text: str, names: list[str]):
     result = extract(text, D("2023-06-05"))
     assert [o.name for o in result.officials if o.name] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Yang Amat Berhormat Dato' Seri Anwar Rahman met Singapore Prime Minister Lee Wong in Singapore.",
+            ["Anwar Rahman", "Lee Wong"],
+        ),
+        ("Chinese Foreign Minister Yang Jiechi arrived in Moscow on Monday.", ["Yang Jiechi"]),
+        ("Prof. Dr. Ir. Ahmad Basuki, Minister of Public Works, visited Dili on Monday.", ["Ahmad Basuki"]),
+    ],
+)
+def test_styles_of_address_are_not_names_but_a_surname_stays(text: str, names: list[str]):
+    result = extract(text, D("2023-06-05"))
+    assert [o.name for o in result.officials if o.name] == names

@@ -72,7 +72,7 @@ INSTITUTION = _words(
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
     deputies fleet island eid adha fitr ramadan nowruz muslim jewish hindu buddhist catholic
-    orthodox inclusion guard guards alleviation eradication reduction ground
+    orthodox inclusion guard guards alleviation eradication reduction ground works
     """
 )
 
@@ -123,6 +123,17 @@ HONORIFICS = frozenset(
         "tengku",
         "pehin",
         "samdech",
+        # Malay and Bruneian styles ("Yang Amat Berhormat Dato' Seri X", "Yang Mulia", "Pengiran");
+        # "Yang" itself is a surname too, so it is a style only before these (names.py)
+        "amat",
+        "berhormat",
+        "mulia",
+        "berbahagia",
+        "pengiran",
+        # Indonesian academic and professional styles ("Prof. Dr. Ir. X", "Drs. H. X")
+        "ir.",
+        "drs.",
+        "hj.",
         "akka",
         "moha",
         "borvor",

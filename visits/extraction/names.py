@@ -222,9 +222,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
             and not toks[i + 1].text.isupper()
         )
-        if not (
-            _name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post or caps_surname
-        ) or _opening_ing(doc, i):
+        malay_style = fd[i] == "yang" and i + 1 < n and fd[i + 1] in HONORIFICS  # "Yang Amat Berhormat"
+        if (
+            not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post or caps_surname)
+            or _opening_ing(doc, i)
+            or malay_style
+        ):
             i += 1
             continue
         j = i + 1
