@@ -258,6 +258,16 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_present_tense_trip_this_week_is_planned",
+        "2023-06-05",
+        "Peru's President Dina Salas travels to Colombia this week, her office said.",
+        visits=[dict(visitor="Dina Salas", to="CO", status="planned", visitor_country="PE")],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

@@ -255,6 +255,11 @@ _CLAUSE_BREAK = re.compile(
 _ATTENDS = re.compile(r"attend", re.I)
 _ARRIVES = re.compile(r"(?:arriv|landed|touched down)", re.I)
 
+_PRESENT = re.compile(r"(?:travels|visits|heads|leaves|flies|arrives|goes)\b", re.I)
+_SOON = re.compile(
+    r"\b(?:this (?:week|weekend|month)|later this (?:week|month)|tomorrow|next (?:week|month))\b", re.I
+)
+
 _RETURN = re.compile(r"\s*(?:back|home)\b", re.I)
 
 _LEG = re.compile(r"\b(?:stop|stopover|leg|onward|then|next)\b[^.;]{0,20}?\b(?:in|to)\s*$", re.I)
@@ -453,6 +458,8 @@ def visits_in(
         if re.search(r"\b(?:before|after|then)\s+$", text[: m.start()], re.I):
             window = text[: m.end() + 10]  # "is due to meet X before heading on to Japan": the clause's tense
         status = "planned" if _FUTURE.search(window) else "completed"
+        if status == "completed" and _PRESENT.match(m.group()) and _SOON.search(text):
+            status = "planned"  # "X travels to Colombia this week": the present of a timetable
         if re.search(r"(?:visit|trip|tour)\b", m.group(), re.I) and _CALLED_OFF.search(
             text[m.end() : m.end() + 140]
         ):
