@@ -296,6 +296,13 @@ class ArchiveSchema(AutoSchema):
         if direction == "request" and isinstance(serializer, StrictInputMixin):
             schema["additionalProperties"] = False  # unknown keys answer 400
             self._text_patterns(serializer, schema)
+            # A serializer that needs one of several fields given, not null or blank (a participant).
+            needs = getattr(serializer, "needs_one_of", ())
+            if needs:
+                schema["anyOf"] = [
+                    {"required": [name], "properties": {name: {"type": "string", "pattern": NOT_BLANK}}}
+                    for name in needs
+                ]
         if direction == "response":
             # An answer has every field of its serializer, null or empty when unknown; only a field
             # declared writable and not required (VisitListSerializer.meetings, with ?expand=) may be absent.

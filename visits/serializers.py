@@ -417,6 +417,8 @@ class ParticipantInputSerializer(StrictInputMixin, serializers.ModelSerializer):
     )
     country = country_choice("The participant's country, ISO code.")
     role = serializers.ChoiceField(choices=Participant.Role.choices, required=False, help_text="Role.")
+    # One of these at least, not null or blank: the schema says so too (common/api.py, ArchiveSchema).
+    needs_one_of = ("official", "name_as_written", "title_as_written")
 
     class Meta:
         model = Participant

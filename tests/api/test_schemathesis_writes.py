@@ -106,3 +106,19 @@ def test_text_that_may_be_blank_refuses_only_a_nul(editor_client, schema):
 def test_a_trip_without_a_resolved_visitor_is_documented_as_null(schema):
     visitor = schema["components"]["schemas"]["Trip"]["properties"]["visitor"]
     assert {"type": "null"} in visitor["oneOf"]
+
+
+def test_a_participant_needs_an_official_a_name_or_a_title_and_the_schema_says_so(editor_client, schema):
+    participant = schema["components"]["schemas"]["ParticipantInputRequest"]
+    assert [alt["required"] for alt in participant["anyOf"]] == [
+        ["official"],
+        ["name_as_written"],
+        ["title_as_written"],
+    ]
+    for nobody in ({}, {"name_as_written": " ", "country": "AD"}, {"official": None, "title_as_written": ""}):
+        response = send(editor_client, "post", "/api/v1/meetings/", {"participants": [nobody]})
+        assert response.status_code == 400, nobody
+    response = send(
+        editor_client, "post", "/api/v1/meetings/", {"participants": [{"title_as_written": "Emir"}]}
+    )
+    assert response.status_code == 201
