@@ -268,6 +268,19 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "a_visit_to_a_body_the_article_named_with_its_country",
+        "2023-03-03",
+        "On March 2, at the head office of the Central Bank of Kenya (CBK), Deputy Governor Sheila Mwangi "
+        "met Tom Okello, the Deputy Governor of the Bank of Uganda (BOU). The BOU delegation, which Deputy "
+        "Governor Tom Okello headed on its working visit to the CBK, discussed payments.",
+        visits=[dict(visitor="Tom Okello", to="KE", kind="working", visitor_country="UG")],
+        meetings=[{"Sheila Mwangi", "Tom Okello"}],
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_generalisation_v3_more(case: Case):
     check(case)

@@ -79,3 +79,4 @@ class Doc:
     runs: list[tuple[int, int]] = field(
         default_factory=list
     )  # capitalised runs that may be names  # character offsets of the places, in order
+    bodies: dict[str, str] | None = None  # acronyms of bodies of one country ("SBV" -> "VN"), once read

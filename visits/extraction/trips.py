@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .bodies import _BODY_AFTER, _body_countries
 from .dates import MONTHS, WEEKDAYS, find_dates
 from .gazetteer import fold, gazetteer
 from .lexicon import INSTITUTION
@@ -35,7 +36,7 @@ _TRAVEL = re.compile(
     r"led (?:a|an|the|his|her) (?:[\w-]+ ){0,3}delegation to|"
     r"(?:left|departed|departs|leaves|leaving) (?-i:[A-Z])[^.;,]{0,40}? for(?= (?:the )?(?-i:[A-Z]))|"
     r"departed|left for|bound for|stopover|stop in|"
-    r"on (?:a|an|his|her)\b(?: [\w-]+){0,3}? "
+    r"on (?:a|an|his|her|its|their)\b(?: [\w-]+){0,3}? "
     r"(?:visit|trip|tour)|(?:state|official|working|private) visit|is in|are in|was in|were in|has been in|"
     r"is (?:currently|now|already) in|are (?:now|already) in|(?:was|were|is) (?:then|still) in|to visit|"
     r"go(?:es|ing)? on to|went on to|(?:is|are|was|were) expected in|"
@@ -440,6 +441,8 @@ def visits_in(
         ):
             city, country = ctx.event_city, ctx.event_country  # "will attend the summit" hosted elsewhere
             at_venue = True
+        if country is None and (body := _BODY_AFTER.match(text[m.end() :])):
+            country = _body_countries(doc).get(body["acr"])  # "its working visit to the SBV" (of Vietnam)
         if country is None:
             # "a planned Uzbekistan visit": the place right before the noun
             noun = m.group().lower().endswith(("visit", "trip", "tour"))
