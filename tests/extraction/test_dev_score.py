@@ -70,10 +70,10 @@ def test_split_is_the_fixed_rule():
 
 
 # Floors a little under the figures measured when they were last raised, so that a regression fails.
-WHOLE_FLOOR = 0.945
+WHOLE_FLOOR = 0.95
 FROZEN_FLOOR = 0.905
 FROZEN_KIND_FLOOR = 0.84  # each of officials, visits and meetings on the frozen part
-DEVELOPMENT_FLOOR = 0.965
+DEVELOPMENT_FLOOR = 0.975
 
 
 def test_whole_dev_set(capsys):
