@@ -317,6 +317,11 @@ def test_lists_before_a_facility_noun_are_no_people_and_a_month_can_end_a_name(t
         ),
         ("Chinese Foreign Minister Yang Jiechi arrived in Moscow on Monday.", ["Yang Jiechi"]),
         ("Prof. Dr. Ir. Ahmad Basuki, Minister of Public Works, visited Dili on Monday.", ["Ahmad Basuki"]),
+        (
+            "Ravi Sharma, Speaker of the Lok Sabha of India, met Nepal's Speaker Dev Ghimire.",
+            ["Ravi Sharma", "Dev Ghimire"],
+        ),
+        ("The Speaker of the Wolesi Jirga, Mir Rahman, arrived in Tashkent.", ["Mir Rahman"]),
     ],
 )
 def test_styles_of_address_are_not_names_but_a_surname_stays(text: str, names: list[str]):

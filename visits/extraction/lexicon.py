@@ -73,6 +73,9 @@ INSTITUTION = _words(
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
     deputies fleet island eid adha fitr ramadan nowruz muslim jewish hindu buddhist catholic
     orthodox inclusion guard guards alleviation eradication reduction ground works
+    lok sabha rajya vidhan wolesi jirga meshrano khural hural shugiin sangiin hluttaw pyithu amyotha sangsad
+    oireachtas dail dáil seanad althing althingi stortinget sobranie sobranje skupstina skupština bundesrat
+    nationalrat vouli congreso parlamento assembleia senado rakyat
     """
 )
 
