@@ -72,7 +72,7 @@ INSTITUTION = _words(
     immigration refugees cohesion unity reconciliation peacebuilding prisons correctional homeland
     decentralisation decentralization settlements ecology hemispheric hemisphere red hunger poverty against
     deputies fleet island eid adha fitr ramadan nowruz muslim jewish hindu buddhist catholic
-    orthodox inclusion guard guards alleviation eradication reduction ground works
+    orthodox inclusion guard guards alleviation eradication reduction ground works home citizenship
     lok sabha rajya vidhan wolesi jirga meshrano khural hural shugiin sangiin hluttaw pyithu amyotha sangsad
     oireachtas dail dáil seanad althing althingi stortinget sobranie sobranje skupstina skupština bundesrat
     nationalrat vouli congreso parlamento assembleia senado rakyat
@@ -233,6 +233,7 @@ TITLE_MODIFIERS = frozenset(
         "defence",
         "defense",
         "interior",
+        "home",
         "finance",
         "trade",
         "economy",
