@@ -32,7 +32,7 @@ from common.editing import record_edit
 from common.filters import MAX_ID, RecordFilter, StrictFilterBackend, WholeNumberFilter
 from common.pagination import KeysetPagination
 from common.response_cache import CachedReadMixin
-from common.schema import ERROR_REF, NO_NUL, NOT_BLANK
+from common.schema import ERROR_REF, NO_NUL, input_constraints
 from common.serializers import StrictInputMixin
 
 log = logging.getLogger(__name__)
@@ -295,14 +295,7 @@ class ArchiveSchema(AutoSchema):
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request" and isinstance(serializer, StrictInputMixin):
             schema["additionalProperties"] = False  # unknown keys answer 400
-            self._text_patterns(serializer, schema)
-            # A serializer that needs one of several fields given, not null or blank (a participant).
-            needs = getattr(serializer, "needs_one_of", ())
-            if needs:
-                schema["anyOf"] = [
-                    {"required": [name], "properties": {name: {"type": "string", "pattern": NOT_BLANK}}}
-                    for name in needs
-                ]
+            input_constraints(serializer, schema)
         if direction == "response":
             # An answer has every field of its serializer, null or empty when unknown; only a field
             # declared writable and not required (VisitListSerializer.meetings, with ?expand=) may be absent.
@@ -313,17 +306,11 @@ class ArchiveSchema(AutoSchema):
                 schema["required"] = required
         return schema
 
-    @staticmethod
-    def _text_patterns(serializer: Any, schema: dict) -> None:
-        """Input text refuses a NUL, and blank text where blank is not allowed (DRF trims it first)."""
-        for name, field in serializer.fields.items():
-            prop = schema.get("properties", {}).get(name)
-            if isinstance(field, serializers.ListField):
-                field, prop = field.child, (prop or {}).get("items")
-            if not isinstance(field, serializers.CharField) or not prop or "pattern" in prop:
-                continue
-            if prop.get("type") == "string" or "string" in prop.get("type", []):
-                prop["pattern"] = NO_NUL if field.allow_blank else NOT_BLANK
+    def _get_request_body(self, direction: str = "request") -> dict | None:
+        body = super()._get_request_body(direction)
+        if body is not None and self.method in getattr(self.view, "body_required_for", ()):
+            body["required"] = True  # e.g. POST /sources/: no body, no article
+        return body
 
     def _get_response_bodies(self, direction: str = "response") -> dict:
         responses = super()._get_response_bodies(direction)

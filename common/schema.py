@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import serializers
 
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 # Text in a query or a body: anything but a NUL (Django's and DRF's fields refuse it, PostgreSQL cannot
@@ -63,6 +64,25 @@ AUTH_HELP = (
     "limit); writes need a token of a user with the model's permission. With openapi-python-client: "
     '`AuthenticatedClient(base_url=..., token=key, prefix="Token")`.'
 )
+
+
+def input_constraints(serializer: Any, schema: dict) -> None:
+    """What an input serializer refuses beyond types: a NUL in text, blank text where blank is not allowed
+    (DRF trims it first), and none of the fields a serializer needs one of (`needs_one_of`: a participant)."""
+    for name, field in serializer.fields.items():
+        prop = schema.get("properties", {}).get(name)
+        if isinstance(field, serializers.ListField):
+            field, prop = field.child, (prop or {}).get("items")
+        if not isinstance(field, serializers.CharField) or not prop or "pattern" in prop:
+            continue
+        if prop.get("type") == "string" or "string" in prop.get("type", []):
+            prop["pattern"] = NO_NUL if field.allow_blank else NOT_BLANK
+    needs = getattr(serializer, "needs_one_of", ())
+    if needs:
+        schema["anyOf"] = [
+            {"required": [name], "properties": {name: {"type": "string", "pattern": NOT_BLANK}}}
+            for name in needs
+        ]
 
 
 class TokenScheme(OpenApiAuthenticationExtension):

@@ -124,10 +124,15 @@ def json_type_error(field: serializers.Field, value: Any) -> str | None:
         return None if isinstance(value, bool) else "Must be true or false."
     if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
         return None if isinstance(value, int) and not isinstance(value, bool) else "Must be a whole number."
-    if isinstance(field, serializers.CharField | serializers.SlugRelatedField):
+    if isinstance(field, serializers.SlugRelatedField):
+        # DRF reads "" as null for a relation; the schema says a slug, or null for none.
+        return None if isinstance(value, str) and value else "Must be a slug, or null for none."
+    if isinstance(field, serializers.CharField):
         return None if isinstance(value, str) else "Must be a string."
-    child = getattr(field, "child", None) or getattr(field, "child_relation", None)
-    if isinstance(field, serializers.ListField | serializers.ManyRelatedField) and isinstance(value, list):
+    if isinstance(field, serializers.ListField | serializers.ManyRelatedField):
+        if not isinstance(value, list):
+            return "Must be a list."  # DRF would read {} as an empty list
+        child = getattr(field, "child", None) or getattr(field, "child_relation", None)
         return next((e for e in (json_type_error(child, item) for item in value) if e), None)
     return None
 

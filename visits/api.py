@@ -164,6 +164,7 @@ class SourceViewSet(
     )
     filterset_class = SourceFilter
     input_serializer_class = SourceInputSerializer
+    body_required_for = ("POST",)
     parser_classes = [LimitedJSONParser, PlainTextParser]
     keyset_orderings = {"-created_at": ("created_at", True), "-updated_at": ("updated_at", True)}
 

@@ -122,3 +122,30 @@ def test_a_participant_needs_an_official_a_name_or_a_title_and_the_schema_says_s
         editor_client, "post", "/api/v1/meetings/", {"participants": [{"title_as_written": "Emir"}]}
     )
     assert response.status_code == 201
+
+
+def test_a_list_given_as_an_object_and_an_empty_slug_are_refused(editor_client):
+    visit = VisitFactory()
+    meeting = MeetingFactory()
+    refused = [
+        ("post", "/api/v1/visits/", {"destination_country": "AD", "organisations": {}}, "organisations"),
+        ("patch", f"/api/v1/visits/{visit.pk}/", {"visitor": ""}, "visitor"),
+        ("post", "/api/v1/organisations/", {"name": "ANZUS", "parent": ""}, "parent"),
+        (
+            "patch",
+            f"/api/v1/meetings/{meeting.pk}/",
+            {"participants": [{"official": "", "name_as_written": "A"}]},
+            "official",
+        ),
+    ]
+    for method, url, body, field in refused:
+        response = send(editor_client, method, url, body)
+        assert response.status_code == 400, (url, response.json())
+        assert field in json.dumps(response.json())
+    # null is how "none" is said.
+    assert send(editor_client, "patch", f"/api/v1/visits/{visit.pk}/", {"visitor": None}).status_code == 200
+
+
+def test_an_article_needs_a_body_and_the_schema_says_so(editor_client, schema):
+    assert schema["paths"]["/api/v1/sources/"]["post"]["requestBody"]["required"] is True
+    assert editor_client.post("/api/v1/sources/").status_code == 400
