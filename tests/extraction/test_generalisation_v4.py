@@ -73,6 +73,13 @@ CASES = [
         meetings=[{"Daniel Kiprop", "Moses Okello"}],
         officials={"Moses Okello": dict(country="UG")},
     ),
+    Case(
+        "hosting_an_event_is_no_meeting",
+        "2022-09-16",
+        "Hosting the regional energy forum in Kampala, Ugandan President Moses Okello said the pipeline "
+        "would be finished next year.",
+        officials={"Moses Okello": dict(country="UG")},
+    ),
     # --- participant lists ---
     Case(
         "respectively_list",
@@ -93,8 +100,9 @@ CASES = [
         "on Wednesday for a state visit.",
         visits=[
             dict(visitor="Bambang Wiratmo", to="JP", kind="state", city="Tokyo"),
-            dict(visitor="Ratna Kusuma", to="JP", city="Tokyo", visitor_country="ID"),
         ],
+        # a member of the party has no visit of their own (SCHEMA: the delegation's head travels)
+        officials={"Ratna Kusuma": dict(country="ID")},
     ),
     Case(
         "also_attending_were",
@@ -103,7 +111,6 @@ CASES = [
         "attending were Peruvian Foreign Minister Jorge Quispe and Chilean Foreign Minister Andres Fuentes.",
         visits=[
             dict(visitor="Raul Cardenas", to="CL", city="Santiago"),
-            dict(visitor="Jorge Quispe", to="CL", visitor_country="PE"),
         ],
         meetings=[{"Raul Cardenas", "Sofia Valdes", "Jorge Quispe", "Andres Fuentes"}],
     ),
@@ -114,7 +121,6 @@ CASES = [
         "accompanied him to the talks with Nigerian President Musa Bello.",
         visits=[
             dict(visitor="Kwame Asante", to="NG", city="Abuja"),
-            dict(visitor="Efua Boateng", to="NG", visitor_country="GH"),
         ],
         meetings=[{"Kwame Asante", "Efua Boateng", "Musa Bello"}],
     ),
@@ -161,9 +167,6 @@ CASES = [
 # phenomena the parser does not handle yet: kept as strict expected failures so a fix shows up
 GAPS = {
     "comma_apposition_title_then_name",
-    "hosting_x_meets",
-    "together_with",
-    "also_attending_were",
     "accompanied_him_to",
     "speakers_of_two_countries_in_a_third",
 }

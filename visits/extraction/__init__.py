@@ -3,7 +3,7 @@
 from .model import Extraction, Meeting, Official, Organisation, Visit
 from .pipeline import extract, extract_file
 
-PARSER_VERSION = "0.4.1"
+PARSER_VERSION = "0.4.2"
 
 __all__ = [
     "PARSER_VERSION",

@@ -36,6 +36,7 @@ _MEET = re.compile(
     r"\b(?:held|hold|holds|holding|had|has held|conducted)\b(?: [\w-]+){0,4}? "
     r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
     r"\b(?:talks|discussions?|negotiations|consultations)\b(?: [\w-]+){0,4}? (?:with|between)\b|"
+    r"^\W*hosting\b|"  # "Hosting X at State House, Y said": Y hosts X
     r"\bsat down\b|\breceived\b|\breceives\b|\bhosted\b|\bhosts\b|\bwelcomed\b|\bgreeted\b|\bco-chaired\b|"
     r"\bpaid (?:a |separate )?(?:courtesy )?calls? on\b|"
     r"\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)|\bcourtesy call\b|\bconferred with\b|"
@@ -433,6 +434,14 @@ def meetings_in(
     for r in after:
         if r.person not in objects and r.person not in subj:
             objects.append(r.person)
+    if trig.lstrip(" \"'(").startswith("hosting"):
+        # "Hosting X at State House, Y said ...": Y hosts X; the opening participle clause ends at a comma
+        comma = text.find(",", m.end())
+        guests = [r.person for r in after if comma >= 0 and r.start < sent.start + comma]
+        hosts = [r.person for r in after if comma >= 0 and r.start > sent.start + comma and r.kind == "name"]
+        if not guests or not hosts:
+            return []
+        subj, objects = hosts[:1], [g for g in dict.fromkeys(guests) if g != hosts[0]]
     if symmetric:
         people: list[int] = []
         # "A and B met at the White House during C's visit, D said": the subjects met; others only when
