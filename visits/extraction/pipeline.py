@@ -60,7 +60,9 @@ MAX_CHARS = 100_000
 
 _VAGUE = (("counterpart",), ("colleague",), ("counterparts",))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_VISIT_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:visit|trip)\b", re.I)
+_VISIT_NOUN = re.compile(
+    r"\b(?:the|this|his|her|their)(?: [\w-]+){0,2}? (?:visit|trip)\b", re.I
+)  # "the two-day visit"
 _TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
 _LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
 _HOME = re.compile(
