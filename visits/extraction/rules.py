@@ -110,7 +110,8 @@ _SAID = re.compile(
     r"\b(?:said|says|announced|reported|stated|told (?:\w+ )?\w+|informed|added|noted)\s+(?:late\s+)?$", re.I
 )
 _COMPANIONS = re.compile(
-    r"\b(?:accompanied by|accompanying (?:him|her|the \w+)|travell?ing with|along with|together with|"
+    r"\b(?:accompanied by|accompanied (?:him|her)|accompanying (?:him|her|the \w+)|travell?ing with|"
+    r"along with|together with|"
     r"delegation (?:also )?(?:includ\w+|compris\w+|consist\w+ of))\b",
     re.I,
 )
@@ -467,6 +468,9 @@ def meetings_in(
         and re.match(r"(?:received|welcomed|hosted|receives|welcomes|hosts|granted)", trig)
     ):
         groups = [objects[:1]]  # "The President welcomed the visiting Foreign Minister X": a host unnamed
+    elif objects and subj and re.search(r"\baccompan(?:ied|ies|ying) (?:him|her)\b", text[: m.start()]):
+        # "Minister Y accompanied him to the talks with Z": the one accompanied sits at the talks too
+        groups = [list(dict.fromkeys([r.person for r in before] + objects))]
     elif objects and subj and re.search(r"\b(?:together|along) with\b", text[m.start() :]):
         groups = [list(dict.fromkeys(subj + objects))]  # "met X together with Y": one session of all
     elif (
@@ -560,6 +564,13 @@ def companions_in(sent: Sentence, refs: list[Ref]) -> tuple[int, list[int]] | No
     if not m:
         return None
     cue = sent.start + m.start()
+    if re.match(r"accompanied (?:him|her)", m.group(), re.I):
+        # "Minister Y accompanied him to ...": Y travels with the one the pronoun stands for
+        lead_ref = next((r for r in refs if r.start >= cue), None)
+        party = [r.person for r in refs if r.start < cue and r.kind == "name"]
+        if lead_ref is None or not party:
+            return None
+        return lead_ref.person, [p for p in party if p != lead_ref.person]
     lead = [r.person for r in refs if r.start < cue]
     stop = re.search(r",\s*(?:who|which|where|as did)\b", sent.text[m.end() :])
     end = sent.start + m.end() + stop.start() if stop else sent.end  # "accompanied by Y, who ..., as did Z"
