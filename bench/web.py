@@ -40,15 +40,14 @@ def run_size(n: int, args: argparse.Namespace, ds_exe: Path | None) -> list[Resu
     args.current_label = label
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    need_sqlite = "sqlite" in args.backend or ds_exe is not None
-    sqlite_path = databases.ensure_sqlite(n, args.seed, args.reuse_data, data_dir) if need_sqlite else None
+    # The parameters (busiest destination, cursors, filters) are drawn from the SQLite copy, which is
+    # therefore filled even for a PostgreSQL-only run without Datasette.
+    sqlite_path = databases.ensure_sqlite(n, args.seed, args.reuse_data, data_dir)
     pg_url = (
         databases.ensure_pg(n, args.seed, args.reuse_data, args.pg_prefix, args.pg_db)
         if "postgresql" in args.backend
         else None
     )
-    if sqlite_path is None:
-        raise SystemExit("choosing parameters needs the SQLite copy: add --backend sqlite or Datasette")
     ds_db = databases.export_for_datasette(sqlite_path, data_dir, n) if ds_exe is not None else None
     if args.data_only:
         return []
