@@ -3,7 +3,7 @@
 `bulk_create` compiles every value of every row through the field's SQL machinery, and on PostgreSQL
 Django 5.2 then sends each column as an array that psycopg quotes in Python; django-simple-history's
 `bulk_create_with_history` does it twice (the rows, then one history model instance per row). Profiles
-of a CSV import put two thirds of its time there. On PostgreSQL `insert` reserves the ids from the
+of a CSV import put about half of its time there. On PostgreSQL `insert` reserves the ids from the
 table's sequence in one query and sends the rows, and then their "+" history records, with COPY. On
 other databases it is `bulk_create` (with history: `bulk_create_with_history`), unchanged.
 
