@@ -316,6 +316,10 @@ def _location(doc: Doc, sent: Sentence, ctx: Context, host: int | None) -> tuple
         and doc.tokens[p.i].start < cut
         and not skip[0] <= doc.tokens[p.i].start < skip[1]
     ]
+    lead = _LEAD_CLAUSE.match(sent.text)
+    if lead and any(doc.tokens[p.i].start >= sent.start + lead.end() for p in places):
+        # "Before X arrived in Kampala, Y held talks with Z in Entebbe": the time clause's place is not theirs
+        places = [p for p in places if doc.tokens[p.i].start >= sent.start + lead.end()]
     city, country = _city_country(places)
     if country is None and _HERE.search(sent.text):
         city, country = ctx.dateline_city or ctx.main_city, ctx.dateline_country or ctx.main_country
