@@ -83,6 +83,15 @@ CASES = [
         meetings=[{"Tran Van Long", "Khamphanh Sisavath"}, {"Tran Van Long", "Bounmy Vongsa"}],
         officials={"Khamphanh Sisavath": dict(country="LA"), "Bounmy Vongsa": dict(country="LA")},
     ),
+    Case(
+        "possessive_country_and_host_default_at_home",
+        "2023-09-06",
+        "JAKARTA (Antara) - Timor-Leste's Prime Minister Xanana Ximenes met President Budi Santoso at the "
+        "Merdeka Palace on Wednesday.",
+        visits=[dict(visitor="Xanana Ximenes", to="ID", city="Jakarta", visitor_country="TL")],
+        meetings=[{"Xanana Ximenes", "Budi Santoso"}],
+        officials={"Budi Santoso": dict(country="ID"), "Xanana Ximenes": dict(country="TL")},
+    ),
     # --- trips ---
     Case(
         "is_set_to_travel",
@@ -121,6 +130,22 @@ CASES = [
         "Johari Openg, at the Astana Negeri on Tuesday.",
         visits=[dict(visitor="Rahmat Hidayat", to="MY", city="Kuching", visitor_country="ID")],
         meetings=[{"Rahmat Hidayat", "Abang Johari Openg"}],
+    ),
+    Case(
+        "an_end_date_told_by_until",
+        "2022-06-13",
+        "Jordanian Prime Minister Omar Haddad arrived in Rabat on Monday for an official visit that lasts "
+        "until Wednesday.",
+        visits=[
+            dict(
+                visitor="Omar Haddad",
+                to="MA",
+                city="Rabat",
+                kind="official",
+                start=D("2022-06-13"),
+                end=D("2022-06-15"),
+            )
+        ],
     ),
     Case(
         "a_date_range",

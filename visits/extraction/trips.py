@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from .bodies import _BODY_AFTER, _body_countries
-from .dates import MONTHS, WEEKDAYS, find_dates
+from .dates import MONTHS, WEEKDAYS, DateMention, find_dates
 from .gazetteer import fold, gazetteer
 from .lexicon import INSTITUTION
 from .names import Doc, Place
@@ -506,11 +506,11 @@ def visits_in(
             elif (
                 end is None
                 and len(dates) > 1
-                and dates[1].date > start
-                and (dates[1].date - start).days <= 31
+                and (later := _later_day(text, sent.start, start, dates[1])) is not None
+                and (later - start).days <= 31
                 and _UNTIL.search(text[dates[0].end - sent.start : dates[1].start - sent.start])
             ):
-                end = dates[1].end_date or dates[1].date  # "arrived on May 6 for a visit that ends on May 8"
+                end = later  # "arrived on May 6 for a visit that ends on May 8"
             elif end is None and _BRIEF.search(text):
                 end = start  # "stopped briefly yesterday in Accra": a stop of one day
             elif end is None and (n_days := _DAYS.search(text)):
@@ -578,3 +578,15 @@ def visits_in(
                     )
                     out.append(RawVisit(person, p.code, None, None, None, kind, fut, purpose, True, ev_idx))
     return out
+
+
+def _later_day(text: str, offset: int, start: dt.date, second: DateMention) -> dt.date | None:
+    """The day a trip that began on start ends on, as a second date of the sentence tells it; a bare weekday
+    read as past ("arrived on Monday for a visit that lasts until Wednesday") is the one after the start."""
+    day = second.end_date or second.date
+    if day > start:
+        return day
+    weekday = text[second.start - offset : second.end - offset].lower() in WEEKDAYS
+    if weekday and 0 < (start - day).days < 7:
+        return day + dt.timedelta(days=7)
+    return None
