@@ -152,9 +152,12 @@ def _copy_history(connection, model: type[models.Model], objs: list[models.Model
     preparers = _preparers(connection, fields, pre_saves=False)
     plan = list(zip([f.attname for f in fields], preparers, strict=True))
     now = timezone.now()
+    # The request's user (simple_history's middleware), the same for every row: looked up once.
+    plain = next((obj for obj in objs if not hasattr(obj, "_history_user")), None)
+    context_user = historical.get_default_history_user(plain) if plain is not None else None
     rows = []
     for obj in objs:
-        user = getattr(obj, "_history_user", None) or historical.get_default_history_user(obj)
+        user = getattr(obj, "_history_user", None) or context_user
         values = _raw(obj)
         record: dict[str, Any] = {a: values[a] for a in tracked}
         record.update(
