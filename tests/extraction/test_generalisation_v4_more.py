@@ -44,6 +44,22 @@ CASES = [
         visits=[dict(visitor="Sonexay Phomvihane", to="CN", city="Beijing", visitor_country="LA")],
         meetings=[{"Wang Jianguo", "Sonexay Phomvihane"}],
     ),
+    Case(
+        "granted_him_an_audience_after_arrival",
+        "2020-01-22",
+        "Tunisian Foreign Minister Karim Ben Salah arrived in Amman on Wednesday. King Faisal Hashem granted "
+        "him an audience at the Royal Palace.",
+        visits=[dict(visitor="Karim Ben Salah", to="JO", city="Amman", visitor_country="TN")],
+        meetings=[{"Faisal Hashem", "Karim Ben Salah"}],
+    ),
+    Case(
+        "at_their_meeting_in_a_country_not_a_city",
+        "2023-04-08",
+        "At their meeting in China, Laotian President Bounmy Vongsa and Chinese President Zhao Minghui "
+        "agreed to expand the railway.",
+        visits=[dict(visitor="Bounmy Vongsa", to="CN", visitor_country="LA")],
+        meetings=[{"Bounmy Vongsa", "Zhao Minghui"}],
+    ),
     # --- host side ---
     Case(
         "welcomed_the_visiting_who_paid_a_courtesy_call",

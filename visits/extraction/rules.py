@@ -414,7 +414,9 @@ def meetings_in(
     after = [
         r
         for r in refs
-        if (r.start >= t1 or (t0 < r.start < t1 and re.match(r"me", trig)))  # "met X together with Y"
+        if (
+            r.start >= t1 or (t0 < r.start < t1 and re.match(r"me|granted", trig))
+        )  # "met X with Y", "granted him an audience"
         and not _ATTRIBUTION.search(text[max(0, r.start - sent.start - 25) : r.start - sent.start])
     ]
     # a relative or purpose clause after the objects ends the object list
