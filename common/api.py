@@ -324,10 +324,11 @@ class ArchiveSchema(AutoSchema):
         }
         if "{" in self.path:
             errors["404"] = "No such record."
-        if self.method in WRITE_METHODS:
+        if self.method in (*WRITE_METHODS, "DELETE"):
             errors["409"] = (
                 "Well-formed input that conflicts with the archive as it is now: a slug or external id "
-                "another record has, or a reference to a record that does not exist."
+                "another record has, a reference to a record that does not exist, or (DELETE) a record "
+                "others still need."
             )
             errors["413"] = "Request body too large."
             errors["415"] = "Unsupported content type."
@@ -516,11 +517,16 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
         return self.answer(instance, status.HTTP_200_OK)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        with transaction.atomic():
-            instance = self.locked_object()
-            check_if_match(request, instance)
-            instance._history_user = request.user
-            instance.delete()
+        try:
+            with transaction.atomic():
+                instance = self.locked_object()
+                check_if_match(request, instance)
+                instance._history_user = request.user
+                instance.delete()
+        except IntegrityError:  # e.g. a participant known only as this official would be left nameless
+            raise serializers.ValidationError(
+                {"non_field_errors": ["Other records need this one; change them first."]}, code="conflict"
+            ) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def locked_object(self) -> models.Model:

@@ -14,7 +14,8 @@ import re
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
-from tests.factories import MeetingFactory, OfficialFactory, VisitFactory
+from people.models import Official
+from tests.factories import MeetingFactory, OfficialFactory, ParticipantFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +150,12 @@ def test_a_list_given_as_an_object_and_an_empty_slug_are_refused(editor_client):
 def test_an_article_needs_a_body_and_the_schema_says_so(editor_client, schema):
     assert schema["paths"]["/api/v1/sources/"]["post"]["requestBody"]["required"] is True
     assert editor_client.post("/api/v1/sources/").status_code == 400
+
+
+def test_deleting_an_official_a_participant_is_known_only_by_is_a_409_not_a_500(editor_client, schema):
+    official = OfficialFactory()
+    ParticipantFactory(official=official, name_as_written="", title_as_written="")
+    response = editor_client.delete(f"/api/v1/officials/{official.slug}/")
+    assert response.status_code == 409, response.content
+    assert Official.objects.filter(pk=official.pk).exists()
+    assert "409" in schema["paths"]["/api/v1/officials/{slug}/"]["delete"]["responses"]
