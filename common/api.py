@@ -32,6 +32,7 @@ from common.editing import record_edit
 from common.filters import MAX_ID, RecordFilter, StrictFilterBackend, WholeNumberFilter
 from common.pagination import KeysetPagination
 from common.response_cache import CachedReadMixin
+from common.retry import retrying
 from common.schema import ERROR_REF, NO_NUL, input_constraints
 from common.serializers import StrictInputMixin
 
@@ -510,19 +511,24 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # The row is locked and read again inside the transaction, so the write starts from the newest
         # version: concurrent PATCHes of different fields all survive, as do the editor-owned marks.
-        with transaction.atomic():
-            instance = self.locked_object()
-            check_if_match(request, instance)
-            self.write(instance, request, partial=kwargs.get("partial", False))
-        return self.answer(instance, status.HTTP_200_OK)
+        def work() -> models.Model:
+            with transaction.atomic():
+                instance = self.locked_object()
+                check_if_match(request, instance)
+                return self.write(instance, request, partial=kwargs.get("partial", False))
+
+        return self.answer(retrying(work), status.HTTP_200_OK)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        try:
+        def work() -> None:
             with transaction.atomic():
                 instance = self.locked_object()
                 check_if_match(request, instance)
                 instance._history_user = request.user
                 instance.delete()
+
+        try:
+            retrying(work)
         except IntegrityError:  # e.g. a participant known only as this official would be left nameless
             raise serializers.ValidationError(
                 {"non_field_errors": ["Other records need this one; change them first."]}, code="conflict"
