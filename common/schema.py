@@ -73,6 +73,9 @@ def input_constraints(serializer: Any, schema: dict) -> None:
         prop = schema.get("properties", {}).get(name)
         if isinstance(field, serializers.ListField):
             field, prop = field.child, (prop or {}).get("items")
+        if isinstance(field, serializers.SlugRelatedField) and prop and "pattern" not in prop:
+            prop["pattern"] = NO_NUL  # a slug naming no record is a 409; one with a NUL cannot be looked up
+            continue
         if not isinstance(field, serializers.CharField) or not prop or "pattern" in prop:
             continue
         if prop.get("type") == "string" or "string" in prop.get("type", []):
