@@ -191,7 +191,8 @@ CELERY_BEAT_SCHEDULE = {
 # Summary tables behind the statistics, country, pair and coverage pages (summaries/__init__.py): how long
 # stale counts may still be shown after a write (0 without a worker: the next page rebuilds them), how
 # long writes are gathered before the worker rebuilds, and the age past which they are rebuilt anyway.
-SUMMARY_STALE_SECONDS = env.int("SUMMARY_STALE_SECONDS", default=0 if CELERY_TASK_ALWAYS_EAGER else 30)
+# Unset: 0 while tasks run eagerly, 30 with a worker (decided when asked: summaries/services.py).
+SUMMARY_STALE_SECONDS = env.int("SUMMARY_STALE_SECONDS", default=None)
 SUMMARY_DEBOUNCE_SECONDS = env.int("SUMMARY_DEBOUNCE_SECONDS", default=5)
 SUMMARY_MAX_AGE_SECONDS = env.int("SUMMARY_MAX_AGE_SECONDS", default=86400)
 # API writes: with this on, a PUT, PATCH or DELETE without If-Match answers 428 (see common/api.py).

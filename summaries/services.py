@@ -34,9 +34,21 @@ REVIEWED = ReviewState.ACCEPTED
 CURATED = ReviewState.IMPORTED
 
 
+# How long stale counts may be shown when a worker rebuilds them (SUMMARY_STALE_SECONDS unset).
+STALE_SECONDS_WITH_WORKER = 30
+
+
+def worker_rebuilds() -> bool:
+    """Whether tasks go to a worker (not eager): writes then queue rebuilds, readers need not wait."""
+    return not tasks.refresh_summaries.app.conf.task_always_eager
+
+
 def stale_seconds() -> float:
     """How long stale summaries may still be shown after a write."""
-    return settings.SUMMARY_STALE_SECONDS
+    configured = settings.SUMMARY_STALE_SECONDS
+    if configured is not None:
+        return configured
+    return STALE_SECONDS_WITH_WORKER if worker_rebuilds() else 0
 
 
 def debounce_seconds() -> float:
@@ -258,7 +270,7 @@ def schedule_refresh() -> None:
     Without one (tasks eager), nothing: the next page rebuilds. A broker that does not answer must not
     fail the write: the pages rebuild on their own past SUMMARY_STALE_SECONDS.
     """
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if not worker_rebuilds():
         return
     try:
         if cache.add(QUEUED_KEY, 1, timeout=debounce_seconds()):
