@@ -134,8 +134,10 @@ def _copy(connection, model: type[models.Model], rows: list[tuple], fields: list
     qn = connection.ops.quote_name
     fields = list(model._meta.concrete_fields) if fields is None else fields
     columns = ", ".join(qn(f.column) for f in fields)
+    # The raw psycopg cursor's errors become Django's (a NUL is a DataError callers already word for people).
     with (
         connection.cursor() as cursor,
+        connection.wrap_database_errors,
         cursor.cursor.copy(f"COPY {qn(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
     ):
         for row in rows:
