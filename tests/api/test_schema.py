@@ -2,8 +2,6 @@
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -44,20 +42,13 @@ def test_docs_page_serves_its_assets_locally(anon_client):
 
 
 @pytest.fixture
-def _live_app(db, monkeypatch):
+def _live_app(wsgi_in_test_transaction, monkeypatch):
     """The WSGI app inside the test transaction, without throttling getting in the way."""
-    # Django's request_started/finished handlers would close the test transaction's connection on
-    # PostgreSQL (STACK.md trap 7); django.test.Client disconnects them the same way.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
     monkeypatch.setattr(AnonRateThrottle, "rate", "100000/hour", raising=False)
     monkeypatch.setattr(UserRateThrottle, "rate", "100000/hour", raising=False)
     visit = VisitFactory()
     ParticipantFactory(meeting=MeetingFactory(visit=visit))
     EvidenceFactory(visit=visit)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 # Loaded once at collection; building the schema needs no database.

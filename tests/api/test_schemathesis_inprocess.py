@@ -20,7 +20,7 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application()).
 
 
 @pytest.fixture
-def records(db):
+def records(wsgi_in_test_transaction):
     official = OfficialFactory(name="Ahmad Osman")
     for day in range(3):
         visit = VisitFactory(visitor=official, start_date=datetime.date(2020, 2, 27 + day))
