@@ -201,16 +201,6 @@ CASES = [
 ]
 
 
-# phenomena the parser does not handle yet: kept as strict expected failures so a fix shows up
-GAPS: set[str] = set()
-PARAMS = [
-    pytest.param(
-        c, id=c.id, marks=[pytest.mark.xfail(strict=True, reason="not handled yet")] if c.id in GAPS else []
-    )
-    for c in CASES
-]
-
-
-@pytest.mark.parametrize("case", PARAMS)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_generalisation_v4(case: Case):
     check(case)
