@@ -181,21 +181,22 @@ def _tag(doc: Doc, g: Gazetteer) -> None:
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     toks, fd, tags, n = doc.tokens, doc.folded, doc.tag, len(doc.tokens)
+    # whether each token can be a name's word, computed once: the rules below ask it of the same tokens
+    # several times
+    name_word = [
+        t.text[:1].isupper() and _name_token(t, f, tag) for t, f, tag in zip(toks, fd, tags, strict=True)
+    ]
     runs: list[tuple[int, int]] = []
     i = 0
     while i < n:
+        if tags[i] != "city" and not toks[i].text[:1].isupper():
+            i += 1  # every way a run can start needs a capital or a city's name
+            continue
         starts_with_city = (
             tags[i] == "city"
             and i + 1 < n
             and toks[i + 1].start - toks[i].end <= 1
-            and (
-                _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
-                or (
-                    fd[i + 1] in _INNER_STYLES
-                    and i + 2 < n
-                    and _name_token(toks[i + 2], fd[i + 2], tags[i + 2])
-                )
-            )
+            and (name_word[i + 1] or (fd[i + 1] in _INNER_STYLES and i + 2 < n and name_word[i + 2]))
             and (i == 0 or fd[i - 1] != "in")
         ) or (
             tags[i] == "city"  # "President Hassan": a city's name right after a post is the holder's name
@@ -211,7 +212,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and toks[i].text[:1].isupper()
             and i + 1 < n
             and toks[i + 1].start - toks[i].end <= 1
-            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+            and name_word[i + 1]
         )
         # "Mr. KISHIDA Fumio": a surname in capitals after a style or post, before a given name
         caps_surname = (
@@ -219,12 +220,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and i > 0
             and (fd[i - 1] in HONORIFICS or i in doc.title_ending)
             and i + 1 < n
-            and _name_token(toks[i + 1], fd[i + 1], tags[i + 1])
+            and name_word[i + 1]
             and not toks[i + 1].text.isupper()
         )
         malay_style = fd[i] == "yang" and i + 1 < n and fd[i + 1] in HONORIFICS  # "Yang Amat Berhormat"
         if (
-            not (_name_token(toks[i], fd[i], tags[i]) or starts_with_city or after_post or caps_surname)
+            not (name_word[i] or starts_with_city or after_post or caps_surname)
             or _opening_ing(doc, i)
             or malay_style
         ):
@@ -232,7 +233,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            if _name_token(toks[j], fd[j], tags[j]) and toks[j].start - toks[j - 1].end <= 1:
+            if name_word[j] and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
             elif toks[j].text == "He" and toks[j].start - toks[j - 1].end == 1 and toks[j - 1].cap:
                 j += 1  # "Liu He": a capitalised "He" inside a run is a Chinese name, not the pronoun
@@ -260,28 +261,23 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 and toks[j].start - toks[j - 1].end <= 1
                 and j + 1 < n
                 and toks[j + 1].start - toks[j].end <= 1
-                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
+                and name_word[j + 1]
             ):
                 j += 1  # "Vladimir Putin", "Caroline Kennedy", "Secretary-General Patricia Scotland"
-            elif fd[j] in PARTICLES and j + 1 < n and _name_token(toks[j + 1], fd[j + 1], tags[j + 1]):
+            elif fd[j] in PARTICLES and j + 1 < n and name_word[j + 1]:
                 j += 2
             elif (
                 fd[j] in _INNER_STYLES
                 and j + 1 < n
                 and toks[j].start - toks[j - 1].end <= 1
                 and toks[j + 1].start - toks[j].end <= 1
-                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
+                and name_word[j + 1]
                 and (j + 2 >= n or not doc.title_starting.get(j + 1))
             ):
                 j += 2  # "Hassan Sheikh Mahmoud": a style inside a name
             elif fd[j].startswith(("al-", "el-")) and toks[j].start - toks[j - 1].end <= 1:
                 j += 1
-            elif (
-                toks[j].text == "-"
-                and j + 1 < n
-                and toks[j + 1].start == toks[j].end
-                and _name_token(toks[j + 1], fd[j + 1], tags[j + 1])
-            ):
+            elif toks[j].text == "-" and j + 1 < n and toks[j + 1].start == toks[j].end and name_word[j + 1]:
                 j += 2  # "Akufo -Addo"
             elif len(toks[j].text) == 2 and toks[j].text.endswith(".") and toks[j].text[0].isupper():
                 j += 1  # middle initial "Antony J. Blinken"
@@ -446,7 +442,8 @@ def _persons(doc: Doc) -> None:
         before, after = _title_before(doc, i), _title_after(doc, j)
         prev = fd[i - 1] if i > 0 else ""
         nxt = fd[j] if j < len(fd) else ""
-        known = any(frozenset(fold(w) for w in name.split()) <= p.keys for p in doc.persons)
+        keys = frozenset(fold(w) for w in name.split())
+        known = any(keys <= p.keys for p in doc.persons)
         nxt_word = j < len(fd) and toks[j].text[:1].islower() and nxt not in SPEECH_VERBS
         in_list = prev in (",", "and", ";") and prev_person_end in (i - 1, i - 2) and not nxt_word
         of_country = _of_country(doc, j) if j - i >= 2 else None  # "Faure Gnassingbe of Togo;"
