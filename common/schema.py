@@ -28,7 +28,7 @@ _SPACE = (
 # Text that may not be blank: no NUL, and one character at least that is not a space.
 NOT_BLANK = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
 
-# The bodies of api_exception_handler (common/api.py): DRF's, so {"detail": "..."} for an error about
+# The bodies of api_exception_handler (common/errors.py): DRF's, so {"detail": "..."} for an error about
 # the request as a whole, and for invalid input one entry per field; a nested input (a meeting's
 # participants, a list's items) answers with the same shape inside the field's entry.
 ERROR_SCHEMA = {
