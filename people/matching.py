@@ -275,6 +275,13 @@ def _bucket(word: str) -> str:
     return word.translate(_VOWEL_CLASSES)
 
 
+@lru_cache(maxsize=65536)
+def _entries(name: PersonName) -> tuple[tuple[str, ...], tuple, str, tuple[str, ...]]:
+    """Where People indexes a name: its key, its shape, its last word's bucket and every word's bucket
+    (an import indexes the same names again on every pass)."""
+    return _key(name), _shape(name), _bucket(name.loose[-1]), tuple(_bucket(w) for w in name.loose)
+
+
 class People:
     """The people on record, indexed by surname, for resolving mentions (rules 5 and 6)."""
 
@@ -283,8 +290,11 @@ class People:
         self.people: dict[Hashable, Known] = {}
         self.names: dict[Hashable, list[PersonName]] = defaultdict(list)
         # Everyone by the buckets of all their name's words (the same name, in any spelling), and by the
-        # bucket of their name's last word: so a name is looked up, not compared with everyone.
-        self.by_key: dict[tuple[str, ...], set[Hashable]] = defaultdict(set)
+        # bucket of their name's last word: so a name is looked up, not compared with everyone. Under a
+        # key, by the name itself: a name is compared once with each spelling, not once per namesake.
+        self.by_key: dict[tuple[str, ...], dict[PersonName, set[Hashable]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
         # For shorter and longer forms: by a word's bucket, then by the name's shape (see _shape).
         self.forms: dict[str, dict[tuple, set[Hashable]]] = defaultdict(lambda: defaultdict(set))
         self.last_forms: dict[str, dict[tuple, set[Hashable]]] = defaultdict(lambda: defaultdict(set))
@@ -309,9 +319,9 @@ class People:
 
     def _index(self, pid: Hashable, parsed: PersonName, *, drop: bool = False) -> None:
         """Index a name by its words' buckets (what words_agree keeps of a word) and its shape."""
-        shape = _shape(parsed)
-        sets = [self.by_key[_key(parsed)], self.last_forms[_bucket(parsed.loose[-1])][shape]]
-        sets += [self.forms[_bucket(word)][shape] for word in parsed.loose]
+        key, shape, last, buckets = _entries(parsed)
+        sets = [self.by_key[key][parsed], self.last_forms[last][shape]]
+        sets += [self.forms[bucket][shape] for bucket in buckets]
         for ids in sets:
             if drop:
                 ids.discard(pid)
@@ -390,10 +400,13 @@ class People:
         return ids
 
     def _full(self, mention: Mention, name: PersonName) -> Decision:
-        same = sorted(
-            (pid for pid in self.by_key.get(_key(name), ()) if self.agreement(pid, name) == Agreement.SAME),
-            key=str,
-        )
+        # Those with a full name the SAME as this one (agreement() is SAME exactly then; SAME names share
+        # the key), found per spelling on record rather than per person.
+        found: set[Hashable] = set()
+        for known, pids in self.by_key.get(_entries(name)[0], {}).items():
+            if pids and known.is_full and compare(name, known) == Agreement.SAME:
+                found |= pids
+        same = sorted(found, key=str)
         if mention.country:
             # Rule 1: the stated country is the post's. Someone of the same name elsewhere is the same
             # person only if they held that post then (met abroad first, named with their country later).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from common.text import loose_token, name_tokens, translit_tokens
 
@@ -122,7 +122,12 @@ class PersonName:
     # The first word is the person's own name, not a droppable "Muhammad": "Muhammad bin Salman".
     lead_named: bool = False
 
-    @property
+    def __hash__(self) -> int:
+        # parse_name is the only maker of names, so the written form decides every other field; the
+        # generated hash of all six fields cost more than the cached comparisons it keyed.
+        return hash(self.written)
+
+    @cached_property
     def is_full(self) -> bool:
         """Two name words, or one with a regnal number ("Mohammed VI"): enough to name someone.
         A style is no name word: "Sheikh al-Sabah" names a family, not a person."""

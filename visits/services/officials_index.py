@@ -167,12 +167,15 @@ class ImportPeople:
         base = self.people
         decisions: dict[tuple, object] = {}
         refs = dict(order)
+        # Every pass reads the same mentions: made once.
+        mentions = {placeholder: ref.mention() for placeholder, ref in order}
         for _ in range(MAX_PASSES):
-            people = self._copy(base, previous=decisions, refs=refs)
+            people = self._copy(base, previous=decisions, refs=refs, mentions=mentions)
             self.people, self.register = people, people.register
             previous, decisions = decisions, {}
             for placeholder, ref in order:
-                decision = people.resolve(ref.mention())
+                mention = mentions[placeholder]
+                decision = people.resolve(mention)
                 pid = decision.id
                 if pid is None and decision.new:
                     # Whom the last pass created for this name is reused before anyone new is made.
@@ -180,7 +183,7 @@ class ImportPeople:
                     if not (isinstance(pid, tuple) and pid in people.people):
                         pid = ("new", next(self._temp))
                     if pid not in people.people:
-                        people.add(Known(pid, ref.person.name or "", self._new_country(ref)))
+                        people.add(Known(pid, ref.person.name or "", mention.country or mention.place))
                 if pid is not None:
                     people.add_name(pid, ref.person.name or "")
                     if not previous:
@@ -239,7 +242,7 @@ class ImportPeople:
                 register.observe(pid, ref.person.title, "", ref.day)
         return register
 
-    def _copy(self, base: People, previous: dict, refs: dict) -> People:
+    def _copy(self, base: People, previous: dict, refs: dict, mentions: dict) -> People:
         """Everyone on record and the new people the last pass found, with the register it implies."""
         copy = People(register=self._observed(base, previous, refs))
         for pid, known in base.people.items():
@@ -251,13 +254,10 @@ class ImportPeople:
                 continue
             ref = refs[placeholder]
             if pid not in copy.people:
-                copy.people[pid] = Known(pid, ref.person.name or "", self._new_country(ref))
+                mention = mentions[placeholder]
+                copy.people[pid] = Known(pid, ref.person.name or "", mention.country or mention.place)
             copy.add_name(pid, ref.person.name or "")
         return copy
-
-    def _new_country(self, ref: PersonMention) -> str:
-        mention = ref.mention()
-        return mention.country or mention.place
 
     def _country_of(self, refs: list[PersonMention]) -> str:
         """A new person's country: the one a source states, else where they were met most (a guess)."""
