@@ -14,7 +14,10 @@ field's own `get_db_prep_save` (countries, JSON) after its `pre_save` (auto_now 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from django.db import connections, models, router
@@ -57,12 +60,13 @@ def insert(model: type[models.Model], objs: Sequence[models.Model], *, history: 
         return model._default_manager.bulk_create(objs, batch_size=1000)
     _reserve_ids(connection, model, objs)
     _stamp(model, objs)
-    _copy(connection, model, _row_values(connection, model, objs))
+    rows = _row_values(connection, model, objs)
+    _copy(connection, model, rows)
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias
     if history:
-        _copy_history(connection, model, objs)
+        _copy_history(connection, model, objs, rows)
     return objs
 
 
@@ -102,6 +106,8 @@ def _preparers(connection, fields: list[models.Field], *, pre_saves: bool = True
         country = isinstance(field, CountryField) and not field.multiple
         if country or (type(field) in _PLAIN and not pre_save):
             preparers.append(None)
+        elif type(field) is models.JSONField and not pre_save:
+            preparers.append(_json_preparer(connection, field))
         else:
 
             def prepare(obj, value, field=field, pre_save=pre_save):
@@ -113,14 +119,54 @@ def _preparers(connection, fields: list[models.Field], *, pre_saves: bool = True
     return preparers
 
 
+def _json_preparer(connection, field: models.JSONField):
+    """A JSON value as the text COPY sends for it: what Django's Jsonb adapter would dump, dumped once
+    here (the empty lists of edited_fields, on every row, are dumped once)."""
+    dumps = json.dumps if field.encoder is None else partial(json.dumps, cls=field.encoder)
+    done: dict[str, str] = {}
+
+    def prepare(obj, value):
+        if value is None:
+            return None  # SQL NULL, as get_db_prep_save gives
+        if type(value) in (list, dict) and not value:
+            key = type(value).__name__
+            if key not in done:
+                done[key] = dumps(value)
+            return done[key]
+        if type(value) in (list, dict, str, int, float, bool):
+            return dumps(value)
+        return field.get_db_prep_save(value, connection)  # expressions, lazy strings: Django's way
+
+    return prepare
+
+
 def _row_values(connection, model: type[models.Model], objs: list[models.Model]) -> list[tuple]:
+    """Each object's row, in the order of the model's concrete fields."""
     fields = list(model._meta.concrete_fields)
-    plan = list(zip([f.attname for f in fields], _preparers(connection, fields), strict=True))
+    attnames = [f.attname for f in fields]
+    prepared = [(i, p) for i, p in enumerate(_preparers(connection, fields)) if p is not None]
+    get = _getter(attnames)
     rows = []
     for obj in objs:
-        values = _raw(obj)
-        rows.append(tuple(values[a] if p is None else p(obj, values[a]) for a, p in plan))
+        values = vars(obj)
+        try:
+            row = get(values)
+        except KeyError:  # an attribute never set (deferred): what its descriptor gives
+            row = get(_raw(obj))
+        if prepared:
+            row = list(row)
+            for i, p in prepared:
+                row[i] = p(obj, row[i])
+            row = tuple(row)
+        rows.append(row)
     return rows
+
+
+def _getter(attnames: list[str]):
+    """A function of an instance's attribute dict giving the tuple of these attributes."""
+    if len(attnames) == 1:
+        return lambda values: (values[attnames[0]],)
+    return itemgetter(*attnames)
 
 
 def _raw(obj: models.Model) -> dict[str, Any]:
@@ -144,29 +190,55 @@ def _copy(connection, model: type[models.Model], rows: list[tuple], fields: list
             copy.write_row(row)
 
 
-def _copy_history(connection, model: type[models.Model], objs: list[models.Model]) -> None:
-    """The "+" records simple_history's bulk_history_create would write, in one COPY."""
+def _copy_history(connection, model: type[models.Model], objs: list[models.Model], rows: list[tuple]) -> None:
+    """The "+" records simple_history's bulk_history_create would write, in one COPY.
+
+    A tracked value is the one the row was sent with (`rows`, in the order of the model's concrete
+    fields) when both fields prepare it alike; any other is read and prepared again, as before."""
     historical = model.history.model
     tracked = [f.attname for f in historical.tracked_fields]
     meta = {"history_date", "history_change_reason", "history_type", "history_user_id"}
     fields = [f for f in historical._meta.concrete_fields if f.attname in meta or f.attname in tracked]
     # The values are the record's own (taken from the saved row): prepared, never pre_save()d again.
     preparers = _preparers(connection, fields, pre_saves=False)
-    plan = list(zip([f.attname for f in fields], preparers, strict=True))
+    model_fields = list(model._meta.concrete_fields)
+    own_preparers = _preparers(connection, model_fields)
+    sent = {f.attname: (i, f, p) for i, (f, p) in enumerate(zip(model_fields, own_preparers, strict=True))}
+    # Each record is picked from the sent row, then the four history values, then values read again.
+    metas = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    again: list[tuple[str, Any]] = []  # (attname, preparer) of the values read and prepared again
+    positions = []
+    for field, prepare in zip(fields, preparers, strict=True):
+        index, own, own_prepare = sent.get(field.attname, (None, None, None))
+        alike = own is not None and (
+            (prepare is None and own_prepare is None)
+            or (type(own) is type(field) is models.JSONField and own_prepare is not None)
+        )
+        if field.attname in meta and prepare is None:
+            positions.append(len(model_fields) + metas.index(field.attname))
+        elif alike and field.attname not in meta:
+            positions.append(index)
+        else:
+            positions.append(len(model_fields) + len(metas) + len(again))
+            again.append((field.attname, prepare))
+    pick = _getter(positions)
     now = timezone.now()
     # The request's user (simple_history's middleware), the same for every row: looked up once.
     plain = next((obj for obj in objs if not hasattr(obj, "_history_user")), None)
     context_user = historical.get_default_history_user(plain) if plain is not None else None
-    rows = []
-    for obj in objs:
+    history_rows = []
+    for obj, row in zip(objs, rows, strict=True):
         user = getattr(obj, "_history_user", None) or context_user
-        values = _raw(obj)
-        record: dict[str, Any] = {a: values[a] for a in tracked}
-        record.update(
-            history_date=getattr(obj, "_history_date", now),
-            history_change_reason=get_change_reason_from_object(obj) or None,
-            history_type="+",
-            history_user_id=user.pk if user is not None else None,
+        record = (
+            getattr(obj, "_history_date", now),
+            get_change_reason_from_object(obj) or None,
+            "+",
+            user.pk if user is not None else None,
         )
-        rows.append(tuple(record[a] if p is None else p(obj, record[a]) for a, p in plan))
-    _copy(connection, historical, rows, fields)
+        if again:
+            values = {**_raw(obj), **dict(zip(metas, record, strict=True))}
+            extra = tuple(values[a] if p is None else p(obj, values[a]) for a, p in again)
+        else:
+            extra = ()
+        history_rows.append(pick((*row, *record, *extra)))
+    _copy(connection, historical, history_rows, fields)
