@@ -272,6 +272,9 @@ class ArchiveSchema(AutoSchema):
             )
             errors["413"] = "Request body too large."
             errors["415"] = "Unsupported content type."
+        rules = getattr(self.view, "record_rules", "")
+        if rules and self.method in WRITE_METHODS:
+            errors["422"] = f"Well-formed input that breaks a rule of the record no schema can state: {rules}"
         if self.method in ("PUT", "PATCH", "DELETE") and "{" in self.path:
             errors["412"] = "If-Match names an older version of the record: read it again."
             errors["428"] = "If-Match is required on this server (API_REQUIRE_IF_MATCH)."
@@ -410,6 +413,8 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
     """
 
     input_serializer_class: type[serializers.Serializer]
+    # The record's rules between fields (its check constraints, clean()): documented with the 422 they answer.
+    record_rules = ""
     # Input keys that are not plain model fields; `save_related` stores them after the record.
     related_fields: tuple[str, ...] = ()
 

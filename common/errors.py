@@ -2,6 +2,11 @@
 
 An error about the request as a whole is {"detail": "..."}; invalid input names each field (the `Error`
 component of the schema, common/schema.py). Used by every API view through ArchiveReadMixin (common/api.py).
+
+Input errors get one of three statuses, so a client (and a fuzzer reading the schema) can tell them apart:
+400 the input does not fit the schema; 409 it fits, but conflicts with other records as they are now (a
+taken slug, a reference to nothing, a record others still need); 422 it fits, but breaks a rule of the
+record itself that no JSON Schema can state (a visit ending before it starts, an organisation under itself).
 """
 
 from __future__ import annotations
@@ -35,8 +40,12 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     """
     response = exception_handler(exc, context)
     if response is not None:
-        if isinstance(exc, serializers.ValidationError) and _only_conflicts(exc.get_codes()):
-            response.status_code = status.HTTP_409_CONFLICT
+        if isinstance(exc, serializers.ValidationError):
+            codes = exc.get_codes()
+            if _codes_within(codes, CONFLICT_CODES):
+                response.status_code = status.HTTP_409_CONFLICT
+            elif _codes_within(codes, CONFLICT_CODES | {INCONSISTENT}):
+                response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
         return response
     if isinstance(exc, OperationalError | InterfaceError):
         log.warning("API: database unavailable: %s", exc)
@@ -57,15 +66,18 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
 # Input that is well formed but does not fit the archive as it is now: a slug or external id another record
 # has, a reference to a record that does not exist. 409, not 400: the same request may succeed later.
 CONFLICT_CODES = frozenset({"unique", "unique_together", "does_not_exist", "conflict"})
+# Input that fits the schema but breaks a rule between the record's own fields, or its place among its
+# parents: a model's check constraints and clean(). 422: no retry helps; the input must change.
+INCONSISTENT = "inconsistent"
 
 
-def _only_conflicts(codes: Any) -> bool:
-    """Whether every error code in DRF's nested codes (dicts, lists, strings) is a conflict's."""
+def _codes_within(codes: Any, allowed: frozenset[str]) -> bool:
+    """Whether every error code in DRF's nested codes (dicts, lists, strings) is one of `allowed`."""
     if isinstance(codes, dict):
-        return bool(codes) and all(_only_conflicts(c) for c in codes.values())
+        return bool(codes) and all(_codes_within(c, allowed) for c in codes.values())
     if isinstance(codes, list):
-        return bool(codes) and all(_only_conflicts(c) for c in codes)
-    return codes in CONFLICT_CODES
+        return bool(codes) and all(_codes_within(c, allowed) for c in codes)
+    return codes in allowed
 
 
 class PreconditionFailed(APIException):
@@ -92,18 +104,22 @@ CONSTRAINT_VIOLATED = "These values conflict with another record or with the rec
 
 
 def as_drf_error(exc: DjangoValidationError, model: type[models.Model]) -> serializers.ValidationError:
-    """The model's validation errors in DRF's shape, keeping each error's code (a uniqueness one: 409)."""
+    """The model's validation errors in DRF's shape, with a code that decides the status.
+
+    Field errors keep their own code (400); a unique constraint's is a conflict (409); a check
+    constraint's, or one from the model's clean() (which has no code), is the record's own rule broken (422).
+    """
     unique = {
-        str(c.violation_error_message)
+        str(c.get_violation_error_message())
         for c in model._meta.constraints
-        if isinstance(c, models.UniqueConstraint) and c.violation_error_message
+        if isinstance(c, models.UniqueConstraint)
     }
 
     def details(errors: list[DjangoValidationError]) -> list[ErrorDetail]:
         found = []
         for error in errors:
             message = error.message % error.params if error.params else error.message
-            code = error.code or ("conflict" if str(message) in unique else "invalid")
+            code = error.code or ("conflict" if str(message) in unique else INCONSISTENT)
             if _CONSTRAINT_MESSAGE.match(str(message)):
                 message = CONSTRAINT_VIOLATED
             found.append(ErrorDetail(str(message), code=code))

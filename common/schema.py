@@ -27,6 +27,9 @@ _SPACE = (
 )
 # Text that may not be blank: no NUL, and one character at least that is not a space.
 NOT_BLANK = f"^[^\\u0000]*[^{_SPACE}\\u0000][^\\u0000]*$"
+# A name: no NUL, and a letter or digit of some script (Unicode categories L and N, as NameField checks).
+# ECMA-262 with Unicode property escapes, the dialect JSON Schema names; \\w would mean ASCII only there.
+NAME = "^[^\\u0000]*[\\p{L}\\p{N}][^\\u0000]*$"
 
 # The bodies of api_exception_handler (common/errors.py): DRF's, so {"detail": "..."} for an error about
 # the request as a whole, and for invalid input one entry per field; a nested input (a meeting's
@@ -35,9 +38,12 @@ ERROR_SCHEMA = {
     "type": "object",
     "description": (
         'Every 4xx and 5xx answer. An error about the request as a whole has `detail`: {"detail": '
-        '"Not found."}. Invalid input (400) names each field instead: {"name": ["This field is '
+        '"Not found."}. Invalid input names each field instead: {"name": ["This field is '
         'required."]}, with `non_field_errors` for the body as a whole; a nested input (a list of '
-        "participants, a list's items) answers with the same shape inside its field."
+        "participants, a list's items) answers with the same shape inside its field. The status says "
+        "which kind: 400 the input does not fit this schema; 409 it fits but conflicts with other records "
+        "(a taken slug, a reference to nothing); 422 it fits but breaks a rule of the record no schema "
+        "can state (an end before the start)."
     ),
     "properties": {
         "detail": {"type": "string", "description": "What went wrong, for the request as a whole."},
@@ -68,7 +74,8 @@ AUTH_HELP = (
 
 def input_constraints(serializer: Any, schema: dict) -> None:
     """What an input serializer refuses beyond types: a NUL in text, blank text where blank is not allowed
-    (DRF trims it first), and none of the fields a serializer needs one of (`needs_one_of`: a participant)."""
+    (DRF trims it first), a name without a letter or digit (NameField), and none of the fields a serializer
+    needs one of (`needs_one_of`: a participant)."""
     for name, field in serializer.fields.items():
         prop = schema.get("properties", {}).get(name)
         if isinstance(field, serializers.ListField):
@@ -77,6 +84,9 @@ def input_constraints(serializer: Any, schema: dict) -> None:
             prop["pattern"] = NO_NUL  # a slug naming no record is a 409; one with a NUL cannot be looked up
             continue
         if not isinstance(field, serializers.CharField) or not prop or "pattern" in prop:
+            continue
+        if getattr(field, "schema_pattern", None):
+            prop["pattern"] = field.schema_pattern  # e.g. NameField: a letter or digit
             continue
         if prop.get("type") == "string" or "string" in prop.get("type", []):
             prop["pattern"] = NO_NUL if field.allow_blank else NOT_BLANK

@@ -1,5 +1,6 @@
 """Serializer pieces every API resource shares: country objects, permalinks, typed lists, strict input."""
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,6 +11,7 @@ from rest_framework import serializers
 
 from common.countries import COUNTRY_CODES, country_name
 from common.models import ReviewState
+from common.schema import NAME
 from common.urls import cached_reverse
 
 # Help texts of the fields every curated record has.
@@ -114,6 +116,27 @@ class ApiLinkField(serializers.HyperlinkedIdentityField):
 def api_link(view_name: str, lookup_field: str = "pk") -> serializers.HyperlinkedIdentityField:
     """The record's own API URL."""
     return ApiLinkField(view_name=view_name, lookup_field=lookup_field, help_text="This record in the API.")
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """Whether `text` holds a letter or digit of any script (Unicode categories L and N)."""
+    return any(unicodedata.category(char)[0] in "LN" for char in text)
+
+
+class NameField(serializers.CharField):
+    """Text that names someone: a letter or digit of some script at least, as the schema's pattern says.
+
+    Only that: a name whose match key comes out empty ("Mr", a letter name matching drops) is still a
+    name an editor may keep, as admin lets them.
+    """
+
+    schema_pattern = NAME
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        if not has_letter_or_digit(value):
+            raise serializers.ValidationError("A name needs a letter or digit.", code="invalid")
+        return value
 
 
 def json_type_error(field: serializers.Field, value: Any) -> str | None:

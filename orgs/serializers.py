@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from common.errors import INCONSISTENT
 from common.serializers import (
     RECORD_HELP,
     PermalinkField,
@@ -75,7 +76,7 @@ class OrganisationInputSerializer(StrictInputMixin, serializers.ModelSerializer)
         queryset=Organisation.objects.all(),
         required=False,
         allow_null=True,
-        help_text="Slug of the parent body.",
+        help_text="Slug of the parent body; not the organisation itself nor one of its units (422).",
     )
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=300),
@@ -107,6 +108,7 @@ class OrganisationInputSerializer(StrictInputMixin, serializers.ModelSerializer)
         validators: list = []
 
     def validate_parent(self, value: Organisation | None) -> Organisation | None:
+        # A cycle through other organisations is found by the model's clean(); both answer 422.
         if value is not None and self.instance is not None and value.pk == self.instance.pk:
-            raise serializers.ValidationError("An organisation cannot be its own parent.")
+            raise serializers.ValidationError("An organisation cannot be its own parent.", code=INCONSISTENT)
         return value

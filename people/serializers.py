@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from common.serializers import (
     RECORD_HELP,
+    NameField,
     PermalinkField,
     StrictInputMixin,
     api_link,
@@ -114,35 +115,29 @@ class OfficialInputSerializer(StrictInputMixin, serializers.ModelSerializer):
     slug = serializers.SlugField(
         max_length=100, required=False, help_text="Identifier in URLs; made from the name when omitted."
     )
+    name = NameField(
+        max_length=200, help_text="Display name, most complete form; a letter or digit at least."
+    )
     country = country_choice("ISO code of the country served; empty for international bodies.")
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=NameField(max_length=200),
         required=False,
         max_length=100,
-        help_text="Other spellings of the name (replaces the stored list).",
+        help_text="Other spellings of the name (replaces the stored list; spellings that differ only in "
+        "case, accents or punctuation are kept once).",
     )
     review_state = review_state_choice()
 
     class Meta:
         model = Official
         fields = ["name", "slug", "country", "notes", "aliases", "review_state"]
-        extra_kwargs = {
-            "name": {"help_text": "Display name, most complete form."},
-            "notes": {"help_text": "Editors' notes.", "max_length": 20_000},
-        }
+        extra_kwargs = {"notes": {"help_text": "Editors' notes.", "max_length": 20_000}}
         # Slug uniqueness is checked by the model's full_clean(), as in admin.
         validators: list = []
 
-    def validate_name(self, value: str) -> str:
-        if not name_key(value):
-            raise serializers.ValidationError("A name needs letters or digits.")
-        return value
-
     def validate_aliases(self, value: list[str]) -> list[str]:
+        # One alias per name key, as the model's constraint has it (the first spelling sent is kept).
         seen: dict[str, str] = {}
         for alias in value:
-            key = name_key(alias)
-            if not key:
-                raise serializers.ValidationError(f"{alias!r} has no letters or digits.")
-            seen.setdefault(key, alias.strip())
+            seen.setdefault(name_key(alias), alias.strip())
         return list(seen.values())

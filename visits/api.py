@@ -47,6 +47,7 @@ class VisitViewSet(RecordViewSet):
     queryset = Visit.objects.detailed()
     serializer_class = VisitSerializer
     input_serializer_class = VisitInputSerializer
+    record_rules = "a visit cannot end before it starts (`end_date` before `start_date`, as sent or stored)."
     filterset_class = VisitFilter
     extra_query_params = ("expand",)
     related_fields = ("organisations",)

@@ -397,7 +397,7 @@ class VisitInputSerializer(StrictInputMixin, serializers.ModelSerializer):
             "delegation": {"help_text": "Members of the delegation, as written.", "max_length": 20_000},
             "destination_city": {"help_text": "City visited."},
             "start_date": {"help_text": "First day."},
-            "end_date": {"help_text": "Last day; not before the first."},
+            "end_date": {"help_text": "Last day; not before the first (422)."},
             "summary": {"help_text": "What the sources say of it.", "max_length": 20_000},
             "external_id": {"help_text": "The id in the external scheme; one visit per id."},
         }

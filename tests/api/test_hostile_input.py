@@ -62,7 +62,7 @@ def test_an_organisation_parent_loop_is_refused(editor_client):
     response = editor_client.patch(
         f"/api/v1/organisations/{top.slug}/", {"parent": bottom.slug}, format="json"
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "own parent or ancestor" in response.json()["parent"][0]
     top.refresh_from_db()
     assert top.parent is None

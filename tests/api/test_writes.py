@@ -50,14 +50,14 @@ def test_patch_marks_only_changed_fields_as_editor_owned(editor_client, editor):
     assert visit.history.latest().history_user == editor
 
 
-def test_visit_ending_before_it_starts_is_400_and_nothing_is_saved(editor_client):
+def test_visit_ending_before_it_starts_is_422_and_nothing_is_saved(editor_client):
     visit = VisitFactory(purpose="Before")
     response = editor_client.patch(
         f"/api/v1/visits/{visit.pk}/",
         {"purpose": "After", "start_date": "2024-05-18", "end_date": "2024-05-01"},
         format="json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json() == {"non_field_errors": ["A visit cannot end before it starts."]}
     visit.refresh_from_db()
     assert visit.purpose == "Before"
@@ -143,8 +143,8 @@ def test_editor_updates_and_deletes_an_organisation(editor_client):
 def test_organisation_cannot_be_its_own_parent(editor_client):
     org = OrganisationFactory()
     response = editor_client.patch(f"/api/v1/organisations/{org.slug}/", {"parent": org.slug}, format="json")
-    assert response.status_code == 400
-    assert "parent" in response.json()
+    assert response.status_code == 422
+    assert response.json() == {"parent": ["An organisation cannot be its own parent."]}
 
 
 # Bad input: a 4xx with a JSON error naming the problem, and nothing written.
