@@ -9,7 +9,7 @@ from rest_framework import mixins, serializers, viewsets
 
 from common.api import ArchiveReadMixin
 from common.deletions import TRACKED
-from common.filters import UpdatedAfterFilter
+from common.filters import FilterSet, UpdatedAfterFilter
 from common.models import Deletion
 
 RESOURCES = sorted({resource for resource, _ in TRACKED.values()})
@@ -29,7 +29,7 @@ class DeletionSerializer(serializers.ModelSerializer):
         }
 
 
-class DeletionFilter(df.FilterSet):
+class DeletionFilter(FilterSet):
     since = UpdatedAfterFilter(
         field_name="deleted_at", lookup_expr="gte", help_text="Gone at or after this moment (ISO 8601)."
     )

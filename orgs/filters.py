@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from common.filters import (
     MAX_QUERY_LENGTH,
     CountryFilter,
+    FilterSet,
     RecordFilter,
     StrictBooleanFilter,
     UpdatedAfterFilter,
@@ -15,7 +16,7 @@ from common.filters import (
 from orgs.models import Organisation
 
 
-class OrganisationFilter(df.FilterSet):
+class OrganisationFilter(FilterSet):
     q = df.CharFilter(
         method="filter_q", max_length=MAX_QUERY_LENGTH, label="Search", help_text="Words in name or acronym."
     )

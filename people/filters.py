@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from common.filters import (
     MAX_QUERY_LENGTH,
     CountryFilter,
+    FilterSet,
     RecordFilter,
     StrictBooleanFilter,
     UpdatedAfterFilter,
@@ -28,7 +29,7 @@ def official_filter(**kwargs) -> RecordFilter:
     return RecordFilter(queryset=Official.objects.all(), resolve=merged_into, **kwargs)
 
 
-class OfficialFilter(df.FilterSet):
+class OfficialFilter(FilterSet):
     q = df.CharFilter(
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,

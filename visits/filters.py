@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from common.filters import (
     MAX_QUERY_LENGTH,
     CountryFilter,
+    FilterSet,
     RecordFilter,
     StrictBooleanFilter,
     UpdatedAfterFilter,
@@ -21,7 +22,7 @@ from people.models import Official
 from visits.models import Meeting, Outcome, Source, Visit, VisitKind, VisitStatus
 
 
-class VisitFilter(df.FilterSet):
+class VisitFilter(FilterSet):
     q = df.CharFilter(
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
@@ -140,7 +141,7 @@ class VisitFilter(df.FilterSet):
         return queryset.filter(Exists(self._outcomes().filter(kind=value))) if value else queryset
 
 
-class MeetingFilter(df.FilterSet):
+class MeetingFilter(FilterSet):
     q = df.CharFilter(
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
@@ -185,7 +186,7 @@ class MeetingFilter(df.FilterSet):
         return queryset.filter(dated | undated)
 
 
-class SourceFilter(df.FilterSet):
+class SourceFilter(FilterSet):
     status = df.ChoiceFilter(choices=Source.Status.choices, help_text="Parse status.")
     kind = df.ChoiceFilter(choices=Source.Kind.choices, help_text="Article, imported file or editor entry.")
     outlet = df.CharFilter(
@@ -206,7 +207,7 @@ class SourceFilter(df.FilterSet):
         fields = ["status", "kind", "outlet", "published_after", "published_before", "updated_after"]
 
 
-class OutcomeFilter(df.FilterSet):
+class OutcomeFilter(FilterSet):
     kind = df.ChoiceFilter(choices=Outcome.Kind.choices, help_text="What was signed or adopted.")
     visit = id_filter(field_name="visit_id", help_text="The id of the visit that produced it.")
     party = CountryFilter(method="filter_party", help_text="A signatory country, ISO code.")
