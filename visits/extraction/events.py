@@ -15,7 +15,7 @@ from .dates import find_dates
 from .mentions import Doc
 from .refs import Ref
 from .rules import _FUTURE, Context, RawMeeting, _location
-from .text import Sentence
+from .text import Sentence, cue
 
 # Cues that a sentence lists people present at the session being told.
 ATTENDANCE = re.compile(
@@ -34,10 +34,9 @@ ATTENDANCE = re.compile(
     re.I,
 )
 # Sentences that tell of a multilateral event (without them an attendance list joins nothing new).
-MULTILATERAL = re.compile(
+MULTILATERAL = cue(
     r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|ministerial|"
-    r"informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony)\b",
-    re.I,
+    r"informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony)\b"
 )
 _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I

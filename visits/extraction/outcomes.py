@@ -194,15 +194,20 @@ def _done_passive(sentence: str, end: int) -> bool:
     return not _SOON.search(before + after[: m.end()])
 
 
+# Words a sentence telling of a signing holds somewhere. The lookahead turns down at once the positions no
+# alternative starts at: the same matches, several times faster.
+_CUES = re.compile(
+    r"(?=[siacrpe])(?:sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv)", re.I
+)
+
+
 def outcomes_in(text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
     """Documents signed, adopted or issued in `text`, once each, in order (see the module docstring)."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for s in sentences(text):
         sentence = s.text
-        if not re.search(
-            r"sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv", sentence, re.I
-        ):
+        if not _CUES.search(sentence):
             continue
         if _REACHED.search(sentence):
             continue

@@ -11,7 +11,7 @@ from .dates import find_dates
 from .gazetteer import gazetteer
 from .names import Doc, Place
 from .refs import Ref
-from .text import Sentence
+from .text import Sentence, cue
 
 _CALL = re.compile(
     r"\b(?:tele)?phone\b|\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline\b|\b(?:a|the) call\b|"
@@ -31,7 +31,7 @@ _FUTURE = re.compile(
     r"had been due|was due)\b",
     re.I,
 )
-_MEET = re.compile(
+_MEET = cue(
     r"\b(?:met|meets|meet|meeting|meetings)\b(?: \w+){0,6}? with\b|\bmet\b|\bmeets\b|"
     r"\b(?:held|hold|holds|holding|had|has held|conducted)\b(?: [\w-]+){0,4}? "
     r"(?:talks|meetings?|discussions|consultations|negotiations)\b|"
@@ -50,7 +50,6 @@ _MEET = re.compile(
     r"\bafter meeting\b|\bat (?:a|the|their|his|her) (?:[\w-]+ )?meeting\b|"
     # "handed a special message from President X to President Y": a message delivered in person
     r"\b(?:handed(?: over)?|delivered|presented)\b(?: [\w-]+){0,3}? (?:message|letter)\b[^.;]{0,80}?\bto\b",
-    re.I,
 )
 _NOT_A_GUEST = re.compile(
     r"\s+(?:the|a|an|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:fact|decision|news|progress|"

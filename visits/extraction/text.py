@@ -66,6 +66,17 @@ _ABBREV = frozenset(
 )
 
 
+# Put before a cue pattern every alternative of which starts at a word's first character (or at the text's
+# start): the engine then turns every other position down with one test instead of trying each alternative
+# there. Long alternations run several times faster and match exactly as before.
+WORD_START = r"(?:\b(?=\w)|^)"
+
+
+def cue(pattern: str) -> re.Pattern[str]:
+    """Compile a case-insensitive cue pattern whose matches all start where `WORD_START` holds."""
+    return re.compile(rf"{WORD_START}(?:{pattern})", re.I)
+
+
 def normalise(text: str) -> str:
     """Map typographic quotes and dashes to ASCII without changing the length."""
     return text.translate(_SAME_LENGTH)

@@ -27,10 +27,10 @@ from .rules import (
 from .text import Sentence
 from .tripdates import _BRIEF, _DAYS, _ENDING, _NUMBER, _UNTIL, recalled
 
-_TRAVEL = re.compile(
-    r"\b(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|travel(?:l?ed|s)?|"
-    r"came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|tour to|"
-    r"visit by|trip by|(?:visit|trip) of(?= (?:the )?(?-i:[A-Z]))|"
+_TRAVEL = re.compile(  # every alternative starts at a word or at ", now in": the lookahead skips word ends
+    r"\b(?=[\w,])(?:arrived|arrives|arriving|landed|lands|touched down|flew|flown|fly|flies|"
+    r"travel(?:l?ed|s)?|came to|come to|comes to|has come|visited|visiting|visits|visit to|trip to|tour of|"
+    r"tour to|visit by|trip by|(?:visit|trip) of(?= (?:the )?(?-i:[A-Z]))|"
     r"(?:will|would|is to|are to|is due to|are due to) be in|, (?:currently|now|presently) in|"
     r"reached|reach|heads? to|heading to|head(?:s|ed|ing)? for|jet(?:s|ted|ting) (?:off )?(?:to|into)|"
     r"led (?:a|an|the|his|her) (?:[\w-]+ ){0,3}delegation to|"
