@@ -406,12 +406,13 @@ class People:
         for known, pids in self.by_key.get(_entries(name)[0], {}).items():
             if pids and known.is_full and compare(name, known) == Agreement.SAME:
                 found |= pids
-        same = sorted(found, key=str)
+        same = list(found)
         if mention.country:
             # Rule 1: the stated country is the post's. Someone of the same name elsewhere is the same
             # person only if they held that post then (met abroad first, named with their country later).
             home = [i for i in same if self.people[i].country in (mention.country, "")]
             same = home or [i for i in same if self.register.held(i, mention.title, mention.day)]
+        same.sort(key=str)  # after the filters, which keep no order of their own: the same list, sorted
         if same:
             narrowed = self._narrow(mention, same)
             # Exact namesakes the evidence cannot tell apart: the first (an identifier must tell them apart).

@@ -14,6 +14,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from common.text import name_key
 from people.matching import Known, Mention, People, Register, Tenure, titles_agree
@@ -412,9 +413,15 @@ def same_person(a: PersonRef, b: PersonRef) -> bool:
         return True
     if not a.name or not b.name:
         return False
-    if name_key(a.name) == name_key(b.name):
+    return _same_written(a.name, a.title, b.name, b.title)
+
+
+@lru_cache(maxsize=65536)
+def _same_written(a: str, a_title: str | None, b: str, b_title: str | None) -> bool:
+    """same_person on two names and titles (an import asks again for every meeting a visitor attends)."""
+    if name_key(a) == name_key(b):
         return True
-    agreement = compare(a.name, b.name)
+    agreement = compare(a, b)
     return agreement == Agreement.SAME or (
-        agreement == Agreement.COMPATIBLE and bool(a.title and b.title) and titles_agree(a.title, b.title)
+        agreement == Agreement.COMPATIBLE and bool(a_title and b_title) and titles_agree(a_title, b_title)
     )
