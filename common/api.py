@@ -438,12 +438,13 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
             with transaction.atomic():
                 instance = self.locked_object()
                 check_if_match(request, instance)
+                self.before_delete(instance)
                 instance._history_user = request.user
                 instance.delete()
 
         try:
             retrying(work)
-        except IntegrityError:  # e.g. a participant known only as this official would be left nameless
+        except IntegrityError:  # a row showing the record breaks a constraint without it (see before_delete)
             raise serializers.ValidationError(
                 {"non_field_errors": ["Other records need this one; change them first."]}, code="conflict"
             ) from None
@@ -510,3 +511,6 @@ class RecordViewSet(ArchiveReadMixin, viewsets.ModelViewSet):
 
     def save_related(self, instance: models.Model, related: dict) -> None:
         """Store related values (many-to-many, child rows) after the record is saved."""
+
+    def before_delete(self, instance: models.Model) -> None:
+        """Let the records that show this one stand without it (in the delete's transaction)."""

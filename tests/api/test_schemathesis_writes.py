@@ -6,6 +6,7 @@
 - text the server calls blank (DRF trims what Python's str.strip() removes) is refused by the schema's
   pattern too, and so is a NUL;
 - a trip's visitor may be null, as the schema now says.
+- deleting an official leaves the meetings and visits that showed them naming them (was a 409).
 """
 
 import json
@@ -154,10 +155,25 @@ def test_an_article_needs_a_body_and_the_schema_says_so(editor_client, schema):
     assert editor_client.post("/api/v1/sources/").status_code == 400
 
 
-def test_deleting_an_official_a_participant_is_known_only_by_is_a_409_not_a_500(editor_client, schema):
-    official = OfficialFactory()
-    ParticipantFactory(official=official, name_as_written="", title_as_written="")
+def test_deleting_an_official_keeps_them_by_name_where_they_were_shown(editor_client):
+    # Was a 409 (a participant known only through the official would have been left nameless).
+    official = OfficialFactory(name="Emomali Rahmon")
+    participant = ParticipantFactory(official=official, name_as_written="", title_as_written="")
+    titled = ParticipantFactory(official=official, name_as_written="Rahmon", title_as_written="President")
+    visit = VisitFactory(visitor=official, visitor_name="")
+    meeting = participant.meeting
+    before = editor_client.get(f"/api/v1/meetings/{meeting.pk}/").json()["updated_at"]
     response = editor_client.delete(f"/api/v1/officials/{official.slug}/")
-    assert response.status_code == 409, response.content
-    assert Official.objects.filter(pk=official.pk).exists()
-    assert "409" in schema["paths"]["/api/v1/officials/{slug}/"]["delete"]["responses"]
+    assert response.status_code == 204, response.content
+    assert not Official.objects.filter(pk=official.pk).exists()
+    participant.refresh_from_db()
+    titled.refresh_from_db()
+    visit.refresh_from_db()
+    assert (participant.official, participant.name_as_written) == (None, "Emomali Rahmon")
+    assert titled.name_as_written == "Rahmon"  # a name as written stays as written
+    assert (visit.visitor, visit.visitor_name) == (None, "Emomali Rahmon")
+    shown = editor_client.get(f"/api/v1/meetings/{meeting.pk}/").json()
+    assert [(p["name_as_written"], p["official"]) for p in shown["participants"]] == [
+        ("Emomali Rahmon", None)
+    ]
+    assert shown["updated_at"] > before  # a sync with ?updated_after= sees the meeting change
