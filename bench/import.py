@@ -14,7 +14,9 @@ Each import runs the `ingest` command (`manage.py ingest PATH --skip-rejected`, 
 a child process) in a fresh database (PostgreSQL `bench_import` or a SQLite file; migrated first, not
 timed) with production settings (DEBUG off). Printed per import: the records read and rejected, rows/s
 over the command's run (reading, resolving people, writing; one transaction; Django's start excluded),
-the wall time of the process (start included) and its peak RSS (the child's rusage).
+the command's CPU seconds (its process only: PostgreSQL's work is not in them) and the load average
+when it began (rows/s is wall time: on a shared machine compare CPU seconds), the wall time of the
+process (start included) and its peak RSS (the child's rusage).
 """
 
 from __future__ import annotations
@@ -137,6 +139,8 @@ class Outcome:
     files: int
     records: int
     ingest_s: float
+    cpu_s: float
+    load: float
     wall_s: float
     peak_rss_mb: float
     mode: str
@@ -162,12 +166,13 @@ import sys, time, django
 django.setup()
 from django.core.management import call_command
 from django.core.management.base import CommandError
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 try:
     call_command("ingest", sys.argv[1], skip_rejected=True)
 except CommandError as exc:
     print(f"CommandError: {exc}")
 print(f"BENCH_SECONDS {time.perf_counter() - started:.6f}", flush=True)
+print(f"BENCH_CPU {time.process_time() - cpu:.6f}", flush=True)
 """
 
 
@@ -179,7 +184,7 @@ def ingest(
     url = fresh_database(backend, data_dir, pg_db)
     migrate(url)
     out_path = log_dir / f"ingest-{source}-{backend}.log"
-    started = time.monotonic()
+    started, load = time.monotonic(), os.getloadavg()[0]
     with out_path.open("w") as out:
         argv = [sys.executable, "-c", RUNNER, str(path)]
         proc = subprocess.Popen(argv, cwd=ROOT, env=env_for(url), stdout=out, stderr=subprocess.STDOUT)
@@ -188,7 +193,8 @@ def ingest(
     code = os.waitstatus_to_exitcode(status)
     text = out_path.read_text()
     found, timed = SUMMARY.search(text), re.search(r"^BENCH_SECONDS ([\d.]+)$", text, re.M)
-    if code or found is None or timed is None:
+    cpu = re.search(r"^BENCH_CPU ([\d.]+)$", text, re.M)
+    if code or found is None or timed is None or cpu is None:
         raise SystemExit(f"ingest of {path} into {backend} failed (exit {code}):\n{text[-3000:]}")
     files, records, _, mode = found.groups()
     rejected = re.search(r"(\d+) rejected;", text)
@@ -198,6 +204,8 @@ def ingest(
         files=int(files),
         records=int(records),
         ingest_s=float(timed.group(1)),
+        cpu_s=float(cpu.group(1)),
+        load=load,
         wall_s=wall,
         peak_rss_mb=usage.ru_maxrss / 1024,
         mode=mode,
@@ -205,7 +213,8 @@ def ingest(
     )
     log(
         f"{source:4} {backend:10} {outcome.records:8} records  {outcome.rows_per_s:9.1f} rows/s  "
-        f"ingest {outcome.ingest_s:7.2f} s  wall {wall:7.1f} s  peak RSS {outcome.peak_rss_mb:6.0f} MB"
+        f"ingest {outcome.ingest_s:7.2f} s  CPU {outcome.cpu_s:7.2f} s  load {load:4.1f}  "
+        f"wall {wall:7.1f} s  peak RSS {outcome.peak_rss_mb:6.0f} MB"
         + (f"  ({outcome.rejected} rejected; see {out_path.name})" if rejected else "")
     )
     return outcome
@@ -213,14 +222,15 @@ def ingest(
 
 def table(outcomes: list[Outcome], rows: int) -> str:
     lines = [
-        "| source | database | files | records | rejected | rows/s | ingest s | wall s | peak RSS MB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| source | database | files | records | rejected | rows/s | ingest s | CPU s | load | wall s "
+        "| peak RSS MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for o in outcomes:
         name = f"CSV ({rows} rows)" if o.source == "csv" else "HSG XML"
         lines.append(
             f"| {name} | {o.backend} | {o.files} | {o.records} | {o.rejected} | {o.rows_per_s:.1f} "
-            f"| {o.ingest_s:.2f} | {o.wall_s:.1f} | {o.peak_rss_mb:.0f} |"
+            f"| {o.ingest_s:.2f} | {o.cpu_s:.2f} | {o.load:.1f} | {o.wall_s:.1f} | {o.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)
 
