@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from .dates import find_dates
-from .text import sentences
+from .text import Sentence, sentences
 
 # The document nouns, longest first; each with its kind.
 _DOCUMENTS: tuple[tuple[str, str], ...] = (
@@ -201,11 +201,14 @@ _CUES = re.compile(
 )
 
 
-def outcomes_in(text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
-    """Documents signed, adopted or issued in `text`, once each, in order (see the module docstring)."""
+def outcomes_in(
+    text: str, published: dt.date | None = None, sents: list[Sentence] | None = None
+) -> list[dict[str, Any]]:
+    """Documents signed, adopted or issued in `text`, once each, in order (see the module docstring);
+    `sents` are the text's sentences when the caller has split it already."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    for s in sentences(text):
+    for s in sentences(text) if sents is None else sents:
         sentence = s.text
         if not _CUES.search(sentence):
             continue

@@ -111,8 +111,12 @@ def extract(text: str, published: dt.date | None = None) -> Extraction:
     """Extract officials, organisations, visits and meetings from one article's text; never raises."""
     clean, warnings = _clean(text)
     try:
-        result = _extract(clean, parse_published(published))
-        result.outcomes = outcomes_in(clean, parse_published(published))
+        when = parse_published(published)
+        normal = normalise(clean)
+        sents = sentences(normal)
+        result = _extract(normal, sents, when)
+        # the outcomes quote the text as written; its sentences are these when normalising changed nothing
+        result.outcomes = outcomes_in(clean, when, sents if normal == clean else None)
     except Exception as exc:  # a parser bug must not lose the article: report it and return nothing
         result = Extraction()
         warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
@@ -120,11 +124,9 @@ def extract(text: str, published: dt.date | None = None) -> Extraction:
     return result
 
 
-def _extract(raw: str, published: dt.date | None) -> Extraction:
-    if not raw.strip():
+def _extract(text: str, sents: list[Sentence], published: dt.date | None) -> Extraction:
+    if not text.strip():
         return Extraction()
-    text = normalise(raw)
-    sents = sentences(text)
     doc = analyse(text)
     per_sent, _subjects, delegation_head = collect(doc, sents)
     ctx = Context()

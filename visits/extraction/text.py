@@ -145,28 +145,32 @@ class Sentence:
 
 
 # A full stop, ?, or ! (plus closing quotes) then space and a capital, digit or quote; or a full stop glued
-# between two words ("ties.According"), which careless copy produces.
-_BOUNDARY = re.compile(r"""(?<=[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2}\.)(?=[A-Z][a-z])""")
+# between two words ("ties.According"), which careless copy produces. The match takes the stop itself (the
+# sentence ends after it): starting with a plain character lets the engine jump from stop to stop.
+_BOUNDARY = re.compile(r"""[.!?](?:["')\]]*\s+(?=["'(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]))""")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LINE = re.compile(r"[^\n]+")
+_NEXT_WORD = re.compile(r"[\"'(\[]?(\w+)")
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences, never across paragraphs (blank lines or single newlines)."""
     out: list[Sentence] = []
     para = 0
-    for pm in re.finditer(r"[^\n]+", text):
+    for pm in _LINE.finditer(text):
         block_start = pm.start()
         block = pm.group()
         if not block.strip():
             continue
         cut = 0
         for bm in _BOUNDARY.finditer(block):
-            piece = block[cut : bm.start()]
-            nxt = re.match(r"[\"'(\[]?(\w+)", block[bm.end() :])
+            stop = bm.start() + 1
+            piece = block[cut:stop]
+            nxt = _NEXT_WORD.match(block, bm.end())
             if _is_abbreviation(piece.rstrip(), nxt.group(1) if nxt else ""):
                 continue  # "Mr. Smith", "Feb. 15": not a sentence end
             if piece.strip():
-                out.append(_sentence(text, block_start + cut, block_start + bm.start(), para))
+                out.append(_sentence(text, block_start + cut, block_start + stop, para))
             cut = bm.end()
         if block[cut:].strip():
             out.append(_sentence(text, block_start + cut, block_start + len(block), para))
