@@ -233,6 +233,22 @@ _ROW = (
     "  </div>\n"
     "</li>\n"
 )
+# The columns a row reads (visit_row_html): the timeline selects only these.
+ROW_COLUMNS = (
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "visitor_name",
+    "visitor_title",
+    "visitor__name",
+    "visitor_position__title",
+    "origin_country",
+    "destination_country",
+    "destination_city",
+    "kind",
+    "status",
+)
 _STATE = {VisitStatus.PLANNED: " vrow--planned", VisitStatus.CANCELLED: " vrow--cancelled"}
 
 
