@@ -172,6 +172,7 @@ SUCCESSORS: dict[str, frozenset[str]] = {
 # Careers are long (Shevardnadze: Soviet foreign minister in 1985, Georgia's president until 2003), but
 # not this long: a person named only in records twenty years from a date is not the one meant then.
 DECADES_DAYS = 20 * 366
+_GAPS = {days: datetime.timedelta(days=days) for days in (SLACK_DAYS, BARE_SLACK_DAYS)}
 
 
 @dataclass
@@ -197,7 +198,7 @@ class Register:
         if day is None:
             return False
         key = title_key(title)
-        gap = datetime.timedelta(days=slack)
+        gap = _GAPS.get(slack) or datetime.timedelta(days=slack)
         return any(
             (not key or t.title == key) and t.first - gap <= day <= t.last + gap
             for t in self.tenures.get(person, ())
@@ -410,7 +411,8 @@ class People:
         if mention.country:
             # Rule 1: the stated country is the post's. Someone of the same name elsewhere is the same
             # person only if they held that post then (met abroad first, named with their country later).
-            home = [i for i in same if self.people[i].country in (mention.country, "")]
+            people, countries = self.people, (mention.country, "")
+            home = [i for i in same if people[i].country in countries]
             same = home or [i for i in same if self.register.held(i, mention.title, mention.day)]
         same.sort(key=str)  # after the filters, which keep no order of their own: the same list, sorted
         if same:

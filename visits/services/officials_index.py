@@ -14,7 +14,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from common.text import name_key
 from people.matching import Known, Mention, People, Register, Tenure, titles_agree
@@ -38,11 +38,16 @@ class PersonMention:
     # The visitor's own country, for a meeting abroad (unused by the rules: kept for the writer's calls).
     also: str = ""
 
-    @property
+    # Both are asked on every pass of a flush, and both are fixed: made once (the fields are frozen).
+    @cached_property
     def day(self) -> datetime.date | None:
         return datetime.date(self.year, 7, 1) if self.year else None
 
     def mention(self) -> Mention:
+        return self._mention
+
+    @cached_property
+    def _mention(self) -> Mention:
         stated = (self.person.country or "").upper()
         return Mention(
             name=self.person.name or "",
