@@ -59,6 +59,7 @@ _SPAN = re.compile(
     + _M
     + r"))\b(?:,?\s*(?P<y>(?:19|20)\d\d))?"
 )
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>last|this|next|on|early|late|earlier|later)\s+)?(?:on\s+)?"
@@ -126,41 +127,43 @@ def find_dates(text: str, offset: int, published: dt.date | None, future: bool =
         taken.append((m.start(), m.end()))
         out.append(DateMention(m.start() + offset, m.end() + offset, d, d2))
 
-    for m in _ISO.finditer(text):
-        add(m, _safe(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in _SPAN.finditer(text):  # "from May 30 to June 2", "30 June - 2 July 2024"
-        mon1 = MONTHS[(m["m1"] or m["m1b"]).lower().rstrip(".")]
-        mon2 = MONTHS[(m["m2"] or m["m2b"]).lower().rstrip(".")]
-        d1, d2 = int(m["a1"] or m["b1"]), int(m["a2"] or m["b2"])
-        first = _safe(int(m["y"]), mon1, d1) if m["y"] else _with_year(mon1, d1, published, future)
-        if first is None:
-            continue
-        last = _safe(first.year, mon2, d2)
-        if last is not None and last < first:
-            last = _safe(first.year + 1, mon2, d2)
-        if last is not None and 0 < (last - first).days <= 31:
-            add(m, first, last)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(text):
-            month = MONTHS[m["mon"].lower().rstrip(".")]
-            d1, d2 = int(m["d1"]), int(m["d2"]) if m["d2"] else None
-            if m["year"]:
-                y = int(m["year"])
-                first = _safe(y, month, d1)
-            else:
-                first = _with_year(month, d1, published, future)
-            last = _safe(first.year, month, d2) if first and d2 else None
-            add(m, first, last if last and last > first else None)
-    for m in _NUMERIC.finditer(text):
-        y = int(m["y"])
-        y = y + 2000 if y < 100 else y
-        a, b = int(m["a"]), int(m["b"])
-        cands = [c for c in (_safe(y, b, a), _safe(y, a, b)) if c]
-        if published and cands:
-            cands.sort(key=lambda c: abs((c - published).days))
-        add(m, cands[0] if cands else None)
+    if _DIGIT.search(text):  # each numeric form needs a digit; most sentences have none
+        for m in _ISO.finditer(text):
+            add(m, _safe(int(m["y"]), int(m["m"]), int(m["d"])))
+        for m in _SPAN.finditer(text):  # "from May 30 to June 2", "30 June - 2 July 2024"
+            mon1 = MONTHS[(m["m1"] or m["m1b"]).lower().rstrip(".")]
+            mon2 = MONTHS[(m["m2"] or m["m2b"]).lower().rstrip(".")]
+            d1, d2 = int(m["a1"] or m["b1"]), int(m["a2"] or m["b2"])
+            first = _safe(int(m["y"]), mon1, d1) if m["y"] else _with_year(mon1, d1, published, future)
+            if first is None:
+                continue
+            last = _safe(first.year, mon2, d2)
+            if last is not None and last < first:
+                last = _safe(first.year + 1, mon2, d2)
+            if last is not None and 0 < (last - first).days <= 31:
+                add(m, first, last)
+        for pattern in (_MONTH_DAY, _DAY_MONTH):
+            for m in pattern.finditer(text):
+                month = MONTHS[m["mon"].lower().rstrip(".")]
+                d1, d2 = int(m["d1"]), int(m["d2"]) if m["d2"] else None
+                if m["year"]:
+                    y = int(m["year"])
+                    first = _safe(y, month, d1)
+                else:
+                    first = _with_year(month, d1, published, future)
+                last = _safe(first.year, month, d2) if first and d2 else None
+                add(m, first, last if last and last > first else None)
+        for m in _NUMERIC.finditer(text):
+            y = int(m["y"])
+            y = y + 2000 if y < 100 else y
+            a, b = int(m["a"]), int(m["b"])
+            cands = [c for c in (_safe(y, b, a), _safe(y, a, b)) if c]
+            if published and cands:
+                cands.sort(key=lambda c: abs((c - published).days))
+            add(m, cands[0] if cands else None)
     if published is not None:
-        for m in _WEEKDAY_RANGE.finditer(text):  # "from Monday to Wednesday"
+        weekday = "day" in text  # every weekday's name ends in "day"
+        for m in _WEEKDAY_RANGE.finditer(text) if weekday else ():  # "from Monday to Wednesday"
             w1, w2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
             first = resolve_weekday(w1, published, future)
             add(m, first, first + dt.timedelta(days=(w2 - w1) % 7))
@@ -168,7 +171,7 @@ def find_dates(text: str, offset: int, published: dt.date | None, future: bool =
             w = m["w"].lower()
             shift = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
             add(m, published + dt.timedelta(days=shift))
-        for m in _WEEKDAY.finditer(text):
+        for m in _WEEKDAY.finditer(text) if weekday else ():
             rel = (m["rel"] or "").lower()
             fut = future or rel == "next"
             d = resolve_weekday(WEEKDAYS[m["wd"].lower()], published, fut)

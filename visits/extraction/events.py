@@ -34,9 +34,9 @@ ATTENDANCE = re.compile(
     re.I,
 )
 # Sentences that tell of a multilateral event (without them an attendance list joins nothing new).
-MULTILATERAL = cue(
-    r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|ministerial|"
-    r"informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony)\b"
+MULTILATERAL = cue(  # the lookahead: the letters the words start with
+    r"\b(?=[cfghijms])(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
+    r"ministerial|informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony)\b"
 )
 _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I

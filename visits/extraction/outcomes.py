@@ -43,8 +43,8 @@ _TAIL = (
     rf"(?:\s+between\s{_IN}*?\sand\s{_IN}*?"
     rf"|\s+(?:on|of|in the (?:field|area|sphere)s? of|for|in|concerning|regarding|establishing)\s{_IN}*?)?"
 )
-_PHRASE = re.compile(
-    r"(?P<phrase>"
+_PHRASE = re.compile(  # the lookahead: the characters a quote, number, title, determiner or noun starts with
+    r"(?=[\"“‘'\dabcdefijmnprst]|(?-i:[A-Z]))(?P<phrase>"
     r"(?:[\"“‘'](?P<quoted>[^\"”’']{4,160})[\"”’'])"
     r"|(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a number of|a package of|"
     r"a series of|a set of|some|new|bilateral|intergovernmental|inter-governmental)\s+)*"

@@ -64,6 +64,9 @@ def _titles(doc: Doc, g: Gazetteer) -> None:
     doc.in_title = [False] * n
     i = 0
     while i < n:
+        if fd[i] not in TITLE_MODIFIERS and fd[i] not in g.titles:
+            i += 1  # neither a modifier nor the first word of a head: no post starts here
+            continue
         k = i
         while k < n and fd[k] in TITLE_MODIFIERS and not g.match_title(fd, k):
             k += 1

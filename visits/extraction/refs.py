@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import HONORIFICS, PERSON_NOUNS, PRONOUNS
@@ -233,12 +234,9 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
     """References per sentence, each sentence's first-named person, and the delegation head if any."""
     by_start = {m.i: m for m in doc.mentions}
     name_tokens = {k for m in doc.mentions for k in range(m.i, m.j)}
-    tok_sent: list[int] = []
-    s_idx = 0
-    for t in doc.tokens:
-        while s_idx + 1 < len(sents) and t.start >= sents[s_idx + 1].start:
-            s_idx += 1
-        tok_sent.append(s_idx)
+    # each token's sentence: the last one starting at or before it (the first for tokens before any)
+    starts = [s.start for s in sents]
+    tok_sent = [max(bisect_right(starts, t.start) - 1, 0) for t in doc.tokens]
     _delegation_countries(doc, sents)
     per_sent: list[list[Ref]] = [[] for _ in sents]
     titles_at = {tp.i: tp for tp in doc.titles}

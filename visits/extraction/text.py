@@ -104,8 +104,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split into words and punctuation; abbreviations and initials keep their full stop."""
     out: list[Token] = []
     for m in _WORD.finditer(text):
-        s, e = m.start(), m.end()
         word = m.group()
+        s, e = m.span()
         if word == "." and out and out[-1].end == s + offset:
             prev = out[-1]
             low = prev.text.lower()
