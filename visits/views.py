@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
+from common import counting
 from common.evidence import highlight
 from common.filters import MAX_QUERY_LENGTH
 from common.models import ReviewState
@@ -21,6 +22,8 @@ PAGE_SIZE = 50
 # The match count is capped: counting a million filtered rows on every page view is the cost keyset
 # pagination exists to avoid. Above the cap the page says "more than 10,000".
 COUNT_CAP = 10_000
+# A search expected to match more than this many is counted by the planner, as "about" (common/counting.py).
+ESTIMATE_ABOVE = 1_000
 
 
 @dataclass
@@ -102,7 +105,8 @@ class VisitListView(ListView):
             # Counted without the timeline's annotations: the filters alone, stopping at the cap. Only the
             # id is selected: the search's annotation would compute each row's text vector (0.3 s at 1M).
             matching = self.listing.filterset.filter_queryset(Visit.objects.all())
-            total = matching.order_by().values("pk")[: COUNT_CAP + 1].count()
+            estimate = ESTIMATE_ABOVE if self.listing.params.get("q") else None
+            total = counting.count(matching, cap=COUNT_CAP, estimate_above=estimate)
         context = super().get_context_data(object_list=page.rows, **kwargs)
         context.update(
             filter_panel_context(),
@@ -110,8 +114,6 @@ class VisitListView(ListView):
             page=page,
             years=group_by_month(page.rows),
             total=total,
-            total_capped=total is not None and total > COUNT_CAP,
-            count_cap=COUNT_CAP,
             permalink=self.listing.permalink(self.request),
             form_values={k: v.upper() if k in COUNTRY_FILTERS else v for k, v in self.listing.params.items()},
         )
