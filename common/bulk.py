@@ -14,8 +14,11 @@ field's own `get_db_prep_save` (countries, JSON) after its `pre_save` (auto_now 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from functools import partial
 from operator import itemgetter
 from typing import Any
@@ -46,6 +49,35 @@ _PLAIN = frozenset(
     }
 )
 _BASE_PRE_SAVE = models.Field.pre_save
+_GC_LOCK = threading.Lock()
+_gc_state: dict[str, Any] = {"depth": 0, "threshold": None}
+
+
+@contextlib.contextmanager
+def few_collections(threshold: int = 50_000) -> Iterator[None]:
+    """Fewer cyclic garbage collections while a bulk load runs.
+
+    The collector walks the live objects now and then; an import keeps hundreds of thousands alive
+    until it ends (rows, instances, the index of people), and the walks took a fifth of a CSV import's
+    CPU. Meanwhile the objects that lived before are left out of the walks (gc.freeze) and a walk
+    comes every `threshold` new objects instead of every 700. Reference counting frees memory as ever;
+    everything is restored when the outermost load ends (nested and concurrent loads share one state).
+    """
+    with _GC_LOCK:
+        if not _gc_state["depth"]:
+            _gc_state["threshold"] = gc.get_threshold()
+            gc.freeze()
+            first, *rest = _gc_state["threshold"]
+            gc.set_threshold(max(first, threshold), *rest)
+        _gc_state["depth"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_state["depth"] -= 1
+            if not _gc_state["depth"]:
+                gc.set_threshold(*_gc_state["threshold"])
+                gc.unfreeze()
 
 
 def insert(model: type[models.Model], objs: Sequence[models.Model], *, history: bool = False) -> list:

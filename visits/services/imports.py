@@ -102,6 +102,7 @@ def _problem(item: RowError | FileError | ReadWarning) -> Problem:
     return Problem(item.file, item.line, getattr(item, "record_id", None), item.code, item.message)
 
 
+@bulk.few_collections()
 def files_read(paths: Iterable[str | Path], *, format: str | None = None) -> ReadBatch:
     """Read every file under `paths` (files, directories, zips) into rows, articles and problems."""
     batch = ReadBatch()
@@ -145,6 +146,7 @@ def files_import(
     )
 
 
+@bulk.few_collections()
 def batch_import(
     *,
     batch: ReadBatch,
