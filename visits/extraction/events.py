@@ -13,9 +13,10 @@ import re
 
 from .dates import find_dates
 from .mentions import Doc
+from .raw import Context, RawMeeting
 from .refs import Ref
-from .rules import _FUTURE, Context, RawMeeting, _location
-from .text import Sentence, cue
+from .rules import _FUTURE, _location
+from .text import Gated, Sentence, cue
 
 # Cues that a sentence lists people present at the session being told.
 ATTENDANCE = re.compile(
@@ -34,10 +35,11 @@ ATTENDANCE = re.compile(
     re.I,
 )
 # Sentences that tell of a multilateral event (without them an attendance list joins nothing new).
-MULTILATERAL = cue(  # the lookahead: the letters the words start with
-    r"\b(?=[cfghijms])(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
-    r"ministerial|informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony)\b"
+_EVENT_WORDS = (
+    "summit|session|general assembly|forum|conference|congress|heads of state|council of|ministerial|"
+    "informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony"
 )
+MULTILATERAL = Gated(cue(rf"\b(?:{_EVENT_WORDS})\b"), _EVENT_WORDS)
 _PROTOCOL = re.compile(
     r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
 )

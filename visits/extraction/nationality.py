@@ -12,7 +12,8 @@ from collections import Counter
 
 from .gazetteer import fold, gazetteer
 from .mentions import Doc
-from .rules import _MULTI, Context, RawMeeting, RawVisit
+from .raw import Context, RawMeeting, RawVisit
+from .rules import _MULTI
 
 
 def _home_countries(

@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from .dates import find_dates
-from .text import Sentence, sentences
+from .text import Gated, Sentence, sentences
 
 # The document nouns, longest first; each with its kind.
 _DOCUMENTS: tuple[tuple[str, str], ...] = (
@@ -194,10 +194,10 @@ def _done_passive(sentence: str, end: int) -> bool:
     return not _SOON.search(before + after[: m.end()])
 
 
-# Words a sentence telling of a signing holds somewhere. The lookahead turns down at once the positions no
-# alternative starts at: the same matches, several times faster.
-_CUES = re.compile(
-    r"(?=[siacrpe])(?:sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv)", re.I
+# Words a sentence telling of a signing holds somewhere.
+_CUES = Gated(
+    re.compile(r"sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv", re.I),
+    "sign|ink|adopt|issu|conclu|initial|ratif|put their|put his|put her|endors|approv",
 )
 
 

@@ -8,8 +8,8 @@ Stages, each with typed results and its own tests (tests/extraction/test_stages.
    confirmed later, plural posts handing out their countries, places inside names dropped.
 4. coreference (refs.py): per sentence, `Ref`s to people by name, by post or abbreviation ("the FM",
    "the Chinese president") and by pronoun.
-5. events per sentence (trips.py, travellers.py, rules.py, events.py): `RawVisit`s and `RawMeeting`s
-   (with hosts), officials named only by post, attendance lists, companions.
+5. events per sentence (trips.py, travel_verbs.py, travellers.py, rules.py, events.py): `RawVisit`s and
+   `RawMeeting`s (raw.py, with hosts), officials named only by post, attendance lists, companions.
 6. nationality and implied trips (nationality.py): countries of officials the article did not give, and
    the visits that meetings abroad imply.
 7. records (`_build` here): de-duplicated `Official`, `Visit`, `Meeting` and `Organisation`, each with its
@@ -33,17 +33,15 @@ from .model import Extraction, Meeting, Official, Organisation, Visit
 from .nationality import _home_countries, _pair_hosts, _visits_from_meetings
 from .outcomes import outcomes_in
 from .people import analyse
+from .raw import Context, RawMeeting, RawVisit
 from .refs import collect
 from .rules import (
-    Context,
-    RawMeeting,
-    RawVisit,
     _location,
     companions_in,
     joiners_in,
     meetings_in,
 )
-from .text import Sentence, html_to_text, normalise, sentences
+from .text import Gated, Sentence, html_to_text, normalise, sentences
 from .travellers import (
     arrivals_listed,
     delegation_with,
@@ -63,7 +61,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _VISIT_NOUN = re.compile(
     r"\b(?:the|this|his|her|their)(?: [\w-]+){0,2}? (?:visit|trip)\b", re.I
 )  # "the two-day visit"
-_TRIP_TALK = re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I)
+_TRIP_TALK = Gated(
+    re.compile(r"\b(?:tour|stop|stopover|leg|trip|onward)\b", re.I), "tour|stop|leg|trip|onward"
+)
 _LEG_HEADING = re.compile(r"(?<=\S) (?:leg|stage|stop)\b", re.I)
 _HOME = re.compile(
     r"\b(?:back (?:in|home|to)|returned (?:home|to)|return(?:ed|ing|s)? (?:home|from)|"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .lexicon import HONORIFICS, PERSON_NOUNS, PRONOUNS
 from .names import Doc, Person, TitlePhrase
-from .text import Sentence
+from .text import Gated, Sentence
 
 # Posts that name the same office in other words ("the Head of State" for a president).
 SYNONYMS: dict[str, frozenset[str]] = {
@@ -36,7 +36,7 @@ SYNONYMS: dict[str, frozenset[str]] = {
     ),
 }
 
-_DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_DELEGATION = Gated(re.compile(r"\bdelegation\b", re.I), "delegation")
 _DELEGATION_OF = re.compile(
     r"\bdelegation (?:of|from) (?:the )?(?P<place>[A-Z])|\b(?P<place2>[A-Z])[\w-]+ (?:[a-z-]+ )?delegation\b"
 )

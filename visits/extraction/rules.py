@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from .dates import find_dates
 from .gazetteer import gazetteer
 from .names import Doc, Place
+from .raw import Context, RawMeeting
 from .refs import Ref
-from .text import Sentence, cue
+from .text import Gated, Sentence, cue
 
-_CALL = re.compile(
-    r"\b(?:tele)?phone\b|\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline\b|\b(?:a|the) call\b|"
-    r"\bcalls? (?:from|with)\b|\bconversation\b",
-    re.I,
+_CALL = Gated(
+    re.compile(
+        r"\b(?:tele)?phone\b|\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline\b|\b(?:a|the) call\b|"
+        r"\bcalls? (?:from|with)\b|\bconversation\b",
+        re.I,
+    ),
+    "phone|video|virtual|online|call|conversation",
 )
 _COURTESY = re.compile(
     r"\bcourtesy calls?\b|\bpaid (?:a |separate )?calls? on\b|\bcall(?:ed|ing) on\b(?![^.;]{0,50}\bto\b)",
@@ -91,12 +94,11 @@ _MEET_HINTS = (
     "spoke",
     "conversed",
 )
-_MULTI = re.compile(
-    r"\b(?:summit|session|general assembly|forum|conference|congress|heads of state|council of|"
-    r"sidelines|margins|"
-    r"ministerial|informal meeting|meeting of)\b",
-    re.I,
+_MULTI_WORDS = (
+    "summit|session|general assembly|forum|conference|congress|heads of state|council of|sidelines|margins|"
+    "ministerial|informal meeting|meeting of"
 )
+_MULTI = Gated(re.compile(rf"\b(?:{_MULTI_WORDS})\b", re.I), _MULTI_WORDS)
 _EVENT = re.compile(
     r"\b(?:to attend|to take part in|to participate in|attend(?:ed|ing)?|took part in|"
     r"participat(?:ed|ing) in|on the (?:sidelines|margins) of)\s+(?:the\s+)?"
@@ -127,64 +129,6 @@ _JOINERS = re.compile(
     r"attendees) (?:are|were|was|is)?)",
     re.I,
 )
-
-
-@dataclass(slots=True)
-class RawVisit:
-    """A visit before de-duplication, pointing at a person index."""
-
-    person: int
-    country: str | None
-    city: str | None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    kind: str = "unknown"
-    status: str = "completed"
-    purpose: str | None = None
-    explicit: bool = False
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    origin: str | None = None  # the country the sentence says the trip set out from
-    later: bool = False  # a leg the sentence tells as following its other events ("before leaving for X")
-    past: bool = False  # an earlier trip the article recalls ("In early April, X paid a visit to Moscow")
-
-
-@dataclass(slots=True)
-class RawMeeting:
-    """A meeting before output, with participants as person indexes."""
-
-    people: list[int]
-    name: str | None
-    date: dt.date | None
-    city: str | None
-    country: str | None
-    topics: list[str]
-    evidence: list[tuple[int, int]]
-    located: bool = False  # the sentence itself names the place
-    summary: bool = False  # "the delegation held talks in X": a lone participant, no counterpart named
-    status: str = "completed"  # or "planned": "X will meet Y on Tuesday"
-    host: int = -1  # the participant who received, hosted or welcomed the others, if the sentence says
-    joined: list[int] = field(default_factory=list)  # people a later sentence adds ("also present were")
-
-
-@dataclass(slots=True)
-class Context:
-    """Article-wide facts the sentence rules lean on."""
-
-    dateline_city: str | None = None
-    dateline_country: str | None = None
-    trip_city: str | None = None
-    trip_country: str | None = None
-    focus: int = -1  # the protagonist: the person the article is mostly about
-    main_city: str | None = None  # the city the article names most: what "here" means without a dateline
-    main_country: str | None = None
-    trip_kind: str | None = None  # a kind stated for a trip whose destinations the next sentences give
-    # the venue of the multilateral event the article tells of ("the summit hosted by Rwanda") and its host
-    event_city: str | None = None
-    event_country: str | None = None
-    event_host: int = -1
-    near_event: bool = False  # whether the sentence being read, or one of the two before, tells of an event
-    at_event: bool = False  # near_event, and the event's venue is known
-    returning: bool = False  # the sentence being read, or one of the two before, tells of a return home
 
 
 def sentence_places(doc: Doc, sent: Sentence) -> list[Place]:

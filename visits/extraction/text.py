@@ -77,6 +77,25 @@ def cue(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"{WORD_START}(?:{pattern})", re.I)
 
 
+class Gated:
+    """A case-insensitive pattern and words ("a|b|c") one of which each of its matches holds. Text holding
+    none of them is turned down with a few substring tests before the engine scans it. The tests read the
+    lower-cased text, which is exact for ASCII; other text goes to the pattern (its case folding is wider)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], words: str) -> None:
+        self.pattern = pattern
+        self.words = tuple(words.split("|"))
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if text.isascii():
+            low = text.lower()
+            if not any(w in low for w in self.words):
+                return None
+        return self.pattern.search(text, pos)
+
+
 def normalise(text: str) -> str:
     """Map typographic quotes and dashes to ASCII without changing the length."""
     return text.translate(_SAME_LENGTH)

@@ -7,10 +7,11 @@ import re
 
 from .mentions import Doc, Person, Place
 from .people import _head_text, _plural_countries, _singular
+from .raw import Context, RawVisit
 from .refs import Ref
-from .rules import _FUTURE, Context, RawVisit, sentence_places
+from .rules import _FUTURE, sentence_places
 from .text import Sentence
-from .trips import _TRAVEL, _TRAVEL_HINTS
+from .travel_verbs import _TRAVEL, _TRAVEL_HINTS
 
 _TITLE_ONLY_MEET = re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I)
 
