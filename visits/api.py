@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from common.api import ArchiveReadMixin, LimitedJSONParser, PlainTextParser, RecordViewSet
 from common.schema import ERROR_REF, NOT_BLANK
 from visits.filters import MeetingFilter, OutcomeFilter, SourceFilter, VisitFilter
-from visits.lean import LeanVisitListSerializer
+from visits.lean import LeanVisitListSerializer, lean_rows
 from visits.models import Evidence, Meeting, Outcome, Source, Trip, Visit
 from visits.serializers import (
     ARTICLE_MAX_CHARS,
@@ -73,6 +73,12 @@ class VisitViewSet(RecordViewSet):
             return Visit.objects.timeline().prefetch_related(None)
         listed = Visit.objects.timeline().with_source_links()
         return listed.with_meetings() if self.expanded() else listed
+
+    def paginate_queryset(self, queryset: models.QuerySet) -> list | None:
+        # The lean list reads its page as plain values (visits/lean.py): no model instances.
+        if self.get_serializer_class() is LeanVisitListSerializer:
+            queryset = lean_rows(queryset)
+        return super().paginate_queryset(queryset)
 
     def get_serializer_class(self) -> type:
         if self.action != "list":

@@ -11,9 +11,12 @@ and tests/api/test_lean_list.py checks the two give identical JSON.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from types import SimpleNamespace
 from typing import Any
 
+from django.db.models import QuerySet
+from django.db.models.query import ValuesIterable
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -173,6 +176,49 @@ class _Row:
             "updated_at": self.stamp(visit.updated_at),
             "meeting_count": visit.meeting_count,
         }
+
+
+# What a listed visit shows, read as plain values (lean_rows): the visit's own columns, its visitor's and
+# post's, and the meeting count the list's queryset annotates.
+_OWN = tuple(f.attname for f in Visit._meta.concrete_fields)
+_VISITOR = ("slug", "name", "country")
+_POST = ("title", "organisation_id")
+_POST_ORG = ("slug", "name", "acronym", "kind")
+LIST_VALUES = (
+    *_OWN,
+    *(f"visitor__{n}" for n in _VISITOR),
+    *(f"visitor_position__{n}" for n in _POST),
+    *(f"visitor_position__organisation__{n}" for n in _POST_ORG),
+    "meeting_count",
+)
+
+
+def _related(row: dict, prefix: str, names: tuple[str, ...]) -> SimpleNamespace:
+    return SimpleNamespace(**{n: row[f"{prefix}{n}"] for n in names})
+
+
+class _RowIterable(ValuesIterable):
+    """A listed visit as an object with the attributes `_Row.visit` and the paginator read, built from
+    plain values: no model instance for the visit, its visitor, its post and the post's organisation."""
+
+    def __iter__(self) -> Iterator[SimpleNamespace]:
+        for row in super().__iter__():
+            visit = SimpleNamespace(**{name: row[name] for name in _OWN}, meeting_count=row["meeting_count"])
+            visit.pk = visit.id
+            visit.visitor = _related(row, "visitor__", _VISITOR) if visit.visitor_id else None
+            visit.visitor_position = None
+            if visit.visitor_position_id:
+                post = visit.visitor_position = _related(row, "visitor_position__", _POST)
+                prefix = "visitor_position__organisation__"
+                post.organisation = _related(row, prefix, _POST_ORG) if post.organisation_id else None
+            yield visit
+
+
+def lean_rows(queryset: QuerySet) -> QuerySet:
+    """`queryset` (a list's, annotated with meeting_count) read as the lean rows `_Row.visit` writes out."""
+    rows = queryset.prefetch_related(None).values(*LIST_VALUES)
+    rows._iterable_class = _RowIterable
+    return rows
 
 
 def _prefetched(visit: Visit) -> bool:

@@ -72,3 +72,30 @@ def test_the_timeline_shows_the_lean_rows(client):
     partial = get_template("_visit_row.html")
     for visit in Visit.objects.timeline():
         assert partial.render({"visit": visit}) in page
+
+
+def test_lean_rows_read_plain_values_with_the_related_rows_a_listed_visit_shows():
+    from types import SimpleNamespace
+
+    from visits.lean import lean_rows
+
+    _archive()
+    rows = {row.pk: row for row in lean_rows(Visit.objects.timeline())}
+    for visit in Visit.objects.timeline():
+        row = rows[visit.pk]
+        assert isinstance(row, SimpleNamespace)
+        assert (row.start_date, row.meeting_count, row.visitor_name) == (
+            visit.start_date,
+            visit.meeting_count,
+            visit.visitor_name,
+        )
+        assert (row.visitor and row.visitor.slug) == (visit.visitor and visit.visitor.slug)
+        post = visit.visitor_position
+        assert (row.visitor_position and row.visitor_position.title) == (post and post.title)
+        if post is not None:
+            org = post.organisation
+            assert (row.visitor_position.organisation and row.visitor_position.organisation.slug) == (
+                org and org.slug
+            )
+    assert any(row.visitor is None for row in rows.values())
+    assert any(row.visitor_position is not None for row in rows.values())
