@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .text import Gated
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -69,8 +71,11 @@ _WD = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY_RANGE = re.compile(
     r"\b(?:from\s+)?(?P<wd1>" + _WD + r")\s+(?:to|through|till|until|-)\s+(?P<wd2>" + _WD + r")\b"
 )
-_RELATIVE = re.compile(
-    r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)\b", re.I
+_RELATIVE = Gated(
+    re.compile(
+        r"\b(?P<w>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)\b", re.I
+    ),
+    "today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|last night",
 )
 
 

@@ -11,7 +11,7 @@ from .gazetteer import gazetteer
 from .names import Doc, Place
 from .raw import Context, RawMeeting
 from .refs import Ref
-from .text import Gated, Sentence, cue
+from .text import Gated, Sentence, cue, holds_any
 
 _CALL = Gated(
     re.compile(
@@ -291,7 +291,7 @@ def meetings_in(
     if not refs and agent < 0:
         return []  # nobody to meet
     low = text.lower()
-    if not any(k in low for k in _MEET_HINTS):
+    if not holds_any(low, _MEET_HINTS):
         return []
     m = _MEET.search(text)
     if not m:
@@ -496,7 +496,7 @@ _JOINER_HINTS = (
 def joiners_in(sent: Sentence, refs: list[Ref]) -> list[int]:
     """People a sentence adds to the meeting just reported ("also present were ...", "attended by ...")."""
     low = sent.text.lower()
-    if not any(k in low for k in _JOINER_HINTS):
+    if not holds_any(low, _JOINER_HINTS):
         return []
     m = _JOINERS.search(sent.text)
     if not m or _PROTOCOL.search(sent.text):

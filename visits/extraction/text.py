@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -89,11 +90,21 @@ class Gated:
         self.words = tuple(words.split("|"))
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if text.isascii():
-            low = text.lower()
-            if not any(w in low for w in self.words):
-                return None
-        return self.pattern.search(text, pos)
+        return self.pattern.search(text, pos) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+    def _may_match(self, text: str) -> bool:
+        return not text.isascii() or holds_any(text.lower(), self.words)
+
+
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether lower-cased text holds one of the words."""
+    for word in words:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+        if word in low:
+            return True
+    return False
 
 
 def normalise(text: str) -> str:

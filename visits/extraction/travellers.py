@@ -10,7 +10,7 @@ from .people import _head_text, _plural_countries, _singular
 from .raw import Context, RawVisit
 from .refs import Ref
 from .rules import _FUTURE, sentence_places
-from .text import Sentence
+from .text import Sentence, holds_any
 from .travel_verbs import _TRAVEL, _TRAVEL_HINTS
 
 _TITLE_ONLY_MEET = re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I)
@@ -30,7 +30,7 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     if not candidates:
         return []
     low = text.lower()
-    travel = _TRAVEL.search(text) if any(k in low for k in _TRAVEL_HINTS) else None
+    travel = _TRAVEL.search(text) if holds_any(low, _TRAVEL_HINTS) else None
     meet = _TITLE_ONLY_MEET.search(text)
     if not travel and not meet:
         return []

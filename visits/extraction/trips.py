@@ -23,7 +23,7 @@ from .rules import (
     _SAID,
     sentence_places,
 )
-from .text import Gated, Sentence
+from .text import Gated, Sentence, holds_any
 from .travel_verbs import _TRAVEL, _TRAVEL_HINTS
 from .tripdates import _BRIEF, _DAYS, _ENDING, _NUMBER, _UNTIL, recalled
 
@@ -266,7 +266,7 @@ def visits_in(
     if not refs and agent < 0:
         return out  # nobody to travel
     low = text.lower()
-    if not any(k in low for k in _TRAVEL_HINTS):
+    if not holds_any(low, _TRAVEL_HINTS):
         return out
     floor = 0
     call = _CALL.search(text)
