@@ -43,6 +43,7 @@ def cold_urls(n: int, seed: int) -> dict[str, list[str]]:
     years = [d.year for d, _, _ in rows]
     countries = [c for _, _, c in rows]
     shuffled = rng.sample(years, len(years))
+    pairs = [(a, b) for a, b in zip(countries, rng.sample(countries, len(countries)), strict=True) if a != b]
     filters = [f"destination={c}&year={y}" for c, y in zip(countries, shuffled, strict=True)]
     return {
         "timeline": [f"/visits/?before={d}_{pk}" for d, pk, _ in rows],
@@ -50,6 +51,10 @@ def cold_urls(n: int, seed: int) -> dict[str, list[str]]:
         "search": [f"/visits/?q={rng.choice(WORDS)}&destination={c}" for c in countries],
         "api_list": [f"/api/v1/visits/?cursor=n.-start_date.{pk}.{d}" for d, pk, _ in rows],
         "api_list_filtered": [f"/api/v1/visits/?{f}" for f in filters],
+        # The aggregate pages read the summary tables (summaries/); the stats page has one URL.
+        "stats": ["/stats/"] * len(rows),
+        "country": [f"/countries/{c}/" for c in countries],
+        "pair": [f"/countries/{a}/{b}/" for a, b in pairs],
     }
 
 
@@ -136,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['p95_wall_ms']:>10.1f}{row['queries']:>9.0f}"
             )
             if profiler:
-                pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+                stats = pstats.Stats(profiler)
+                stats.sort_stats("cumulative").print_stats(40)
+                stats.sort_stats("tottime").print_stats(25)
     return 0
 
 
