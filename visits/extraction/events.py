@@ -19,20 +19,24 @@ from .rules import _FUTURE, _location
 from .text import Gated, Sentence, cue
 
 # Cues that a sentence lists people present at the session being told.
-ATTENDANCE = re.compile(
-    r"\b(?:attended by|also present|also attended|present at|joined by|in attendance|also attending|"
-    r"attending (?:were|was|are|is|included?|includes)|present (?:were|was|are|included?)|"
-    r"(?:were|was|are) among (?:those|the (?:leaders|dignitaries|guests)) (?:attending|present|taking part)|"
-    r"(?:were|was|are|is) (?:also )?present|(?:has|have|had) (?:also )?drawn|participants included?|"
-    r"also taking part|taking part (?:were|was|are)|"
-    r"(?:were|was|are) among (?:the )?(?:participants|attendees|leaders|guests|delegates)|"
-    r"(?:leaders|heads of state|heads of government|presidents|dignitaries|delegates|participants|guests)"
-    r"(?: and [\w -]{0,30}?)?(?: who (?:are|were))? "
-    r"(?:attending(?: the [\w -]{0,40}?)?|present|at the [\w -]{0,40}?) "
-    r"(?:include[sd]?|were|are)|"
-    r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
-    r"attendees) (?:are|were|was|is)?)",
-    re.I,
+ATTENDANCE = Gated(
+    re.compile(
+        r"\b(?:attended by|also present|also attended|present at|joined by|in attendance|also attending|"
+        r"attending (?:were|was|are|is|included?|includes)|present (?:were|was|are|included?)|"
+        r"(?:were|was|are) among (?:those|the (?:leaders|dignitaries|guests)) "
+        r"(?:attending|present|taking part)|"
+        r"(?:were|was|are|is) (?:also )?present|(?:has|have|had) (?:also )?drawn|participants included?|"
+        r"also taking part|taking part (?:were|was|are)|"
+        r"(?:were|was|are) among (?:the )?(?:participants|attendees|leaders|guests|delegates)|"
+        r"(?:leaders|heads of state|heads of government|presidents|dignitaries|delegates|participants|guests)"
+        r"(?: and [\w -]{0,30}?)?(?: who (?:are|were))? "
+        r"(?:attending(?: the [\w -]{0,40}?)?|present|at the [\w -]{0,40}?) "
+        r"(?:include[sd]?|were|are)|"
+        r"among (?:the )?(?:other )?[\w -]{0,40}?(?:in the hall|present|attending|in attendance|participants|"
+        r"attendees) (?:are|were|was|is)?)",
+        re.I,
+    ),
+    "attend|present|joined by|drawn|participants|taking part|among|at the ",
 )
 # Sentences that tell of a multilateral event (without them an attendance list joins nothing new).
 _EVENT_WORDS = (
@@ -40,8 +44,9 @@ _EVENT_WORDS = (
     "informal meeting|meeting of|gathering|jubilee|inauguration|swearing-in|ceremony"
 )
 MULTILATERAL = Gated(cue(rf"\b(?:{_EVENT_WORDS})\b"), _EVENT_WORDS)
-_PROTOCOL = re.compile(
-    r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I
+_PROTOCOL = Gated(
+    re.compile(r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b", re.I),
+    "airport|saw |send-off|see-off|farewell",
 )
 # "Before the minister arrived, ...", "when the president landed": a time clause names nobody present
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|when|until|as soon as|once)\b[^,;]{0,60}$", re.I)

@@ -64,10 +64,13 @@ _SCHEDULED = re.compile(
     r"\bon (?:his|her|their|the) (?:[\w-]+(?:'s)? )?(?:schedule|agenda|programme|program|itinerary)\b", re.I
 )
 _BANQUET = re.compile(r"\b(?:dinner|banquet|luncheon|lunch|breakfast|gala)\b", re.I)
-_PROTOCOL = re.compile(
-    r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b|"
-    r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b",
-    re.I,
+_PROTOCOL = Gated(
+    re.compile(
+        r"\bairport\b|\bsaw (?:him|her|them) off\b|\bsend-off\b|\bsee-off\b|\bfarewell\b|"
+        r"\b(?:on|upon) (?:his |her |their )?(?:landing|arrival)\b",
+        re.I,
+    ),
+    "airport|saw |send-off|see-off|farewell|landing|arrival",
 )
 _ACTIVE_MET = re.compile(r"\b(?:met|held|sat down|talks|went into)\b", re.I)
 _MEET_HINTS = (

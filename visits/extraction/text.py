@@ -79,9 +79,9 @@ def cue(pattern: str) -> re.Pattern[str]:
 
 
 class Gated:
-    """A case-insensitive pattern and words ("a|b|c") one of which each of its matches holds. Text holding
-    none of them is turned down with a few substring tests before the engine scans it. The tests read the
-    lower-cased text, which is exact for ASCII; other text goes to the pattern (its case folding is wider)."""
+    """A pattern and lower-case words ("a|b|c") one of which each of its matches holds. Text holding none of
+    them is turned down with a few substring tests before the engine scans it. The tests read the lower-cased
+    text, which is exact for ASCII; other text goes to the pattern (re.I's case folding is wider)."""
 
     __slots__ = ("pattern", "words")
 
@@ -91,6 +91,9 @@ class Gated:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.pattern.search(text, pos) if self._may_match(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self._may_match(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self._may_match(text) else iter(())

@@ -10,10 +10,10 @@ from .people import _head_text, _plural_countries, _singular
 from .raw import Context, RawVisit
 from .refs import Ref
 from .rules import _FUTURE, sentence_places
-from .text import Sentence, holds_any
+from .text import Gated, Sentence, holds_any
 from .travel_verbs import _TRAVEL, _TRAVEL_HINTS
 
-_TITLE_ONLY_MEET = re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I)
+_TITLE_ONLY_MEET = Gated(re.compile(r"\b(?:held talks|met|meet|hold talks|talks)\b", re.I), "met|meet|talks")
 
 
 def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVisit]:
@@ -87,9 +87,12 @@ def unnamed_travellers(doc: Doc, sent: Sentence, refs: list[Ref]) -> list[RawVis
     return out
 
 
-_PLACE_HOSTS = re.compile(
-    r"^\W*(?:the )?(?P<place>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})(?:,[^,]{0,40},)?\s+"
-    r"(?:has |have |had )?(?:also |since |recently )?(?:received|welcomed|hosted|played host to)\b"
+_PLACE_HOSTS = Gated(
+    re.compile(
+        r"^\W*(?:the )?(?P<place>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3})(?:,[^,]{0,40},)?\s+"
+        r"(?:has |have |had )?(?:also |since |recently )?(?:received|welcomed|hosted|played host to)\b"
+    ),
+    "received|welcomed|hosted|played host to",
 )
 
 
