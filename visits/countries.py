@@ -16,6 +16,7 @@ from common.countries import country_name, is_country
 from common.filters import search_words
 from summaries import figures
 from summaries.figures import SummaryPage
+from visits.lean import as_rows
 from visits.maps import choropleth
 from visits.models import Visit, VisitKind
 from visits.stats import bar_chart, years_range
@@ -59,7 +60,7 @@ def newest(ways: list[Q], limit: int) -> list[Visit]:
         ids.update(
             Visit.objects.filter(way).order_by("-start_date", "-id").values_list("pk", flat=True)[:limit]
         )
-    return list(Visit.objects.timeline().prefetch_related(None).filter(pk__in=ids)[:limit]) if ids else []
+    return list(as_rows(Visit.objects.timeline()).filter(pk__in=ids)[:limit]) if ids else []
 
 
 def _country_or_404(code: str) -> str:
@@ -159,9 +160,7 @@ class CountryPairView(SummaryPage, TemplateView):
         visits = newest(ways, 100)
         # The last at head-of-state level: each way's newest by its index, then the newer of the two.
         tops = [
-            Visit.objects.timeline()
-            .prefetch_related(None)
-            .filter(way, head_of_state_level(), status="completed")
+            as_rows(Visit.objects.timeline()).filter(way, head_of_state_level(), status="completed")
             for way in ways
         ]
         found = [visit for visit in (top.first() for top in tops) if visit is not None]

@@ -295,6 +295,19 @@ ROW_COLUMNS = (
     "kind",
     "status",
 )
+
+
+def as_rows(queryset: QuerySet) -> QuerySet:
+    """A timeline queryset narrowed to what a row shows: no organisations, no post's organisation, no
+    other columns (model instances of fewer fields cost a 1M page's rows half the CPU)."""
+    return (
+        queryset.prefetch_related(None)
+        .select_related(None)
+        .select_related("visitor", "visitor_position")
+        .only(*ROW_COLUMNS)
+    )
+
+
 _STATE = {VisitStatus.PLANNED: " vrow--planned", VisitStatus.CANCELLED: " vrow--cancelled"}
 
 
