@@ -194,6 +194,12 @@ def _done_passive(sentence: str, end: int) -> bool:
     return not _SOON.search(before + after[: m.end()])
 
 
+# Some document noun, even inside a longer word as the phrase allows ("disagreement").
+_NOUNS = Gated(
+    re.compile(_NOUN, re.I),
+    "memorand|mou|communiqu|statement|declaration|agreement|accord|treat|convention|protocol|framework|deal|"
+    "program|road|plan|document|contract|charter",
+)
 # Words a sentence telling of a signing holds somewhere.
 _CUES = Gated(
     re.compile(r"sign|ink|adopt|issu|conclu|initial|ratif|put (?:their|his|her)|endors|approv", re.I),
@@ -210,8 +216,8 @@ def outcomes_in(
     seen: set[tuple[str, str]] = set()
     for s in sentences(text) if sents is None else sents:
         sentence = s.text
-        if not _CUES.search(sentence):
-            continue
+        if not _CUES.search(sentence) or not _NOUNS.search(sentence):
+            continue  # nothing signed, or no document: every phrase below would be passed over
         if _REACHED.search(sentence):
             continue
         for m in _PHRASE.finditer(sentence):
