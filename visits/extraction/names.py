@@ -183,15 +183,15 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     toks, fd, tags, n = doc.tokens, doc.folded, doc.tag, len(doc.tokens)
     # whether each token can be a name's word, computed once: the rules below ask it of the same tokens
     # several times
-    name_word = [
-        t.text[:1].isupper() and _name_token(t, f, tag) for t, f, tag in zip(toks, fd, tags, strict=True)
-    ]
+    caps = [t.text[:1].isupper() for t in toks]
+    name_word = [c and _name_token(t, f, tag) for c, t, f, tag in zip(caps, toks, fd, tags, strict=True)]
     runs: list[tuple[int, int]] = []
     i = 0
-    while i < n:
-        if tags[i] != "city" and not toks[i].text[:1].isupper():
-            i += 1  # every way a run can start needs a capital or a city's name
-            continue
+    # every way a run can start needs a capital or a city's name: only those tokens are tried
+    for k in [k for k in range(n) if caps[k] or tags[k] == "city"]:
+        if k < i:
+            continue  # inside the run before
+        i = k
         starts_with_city = (
             tags[i] == "city"
             and i + 1 < n
@@ -229,7 +229,6 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             or _opening_ing(doc, i)
             or malay_style
         ):
-            i += 1
             continue
         j = i + 1
         while j < n:

@@ -243,8 +243,13 @@ def collect(doc: Doc, sents: list[Sentence]) -> tuple[list[list[Ref]], list[int]
     recent: list[int] = []
     subject: list[int] = [-1] * len(sents)
     delegation_head: int | None = None
-    i, n = 0, len(doc.tokens)
-    while i < n:
+    # only a name, a post or a pronoun can start a reference: the loop visits those tokens alone
+    pronouns = [k for k, f in enumerate(doc.folded) if f in PRONOUNS]
+    i = 0
+    for k in sorted({*by_start, *titles_at, *pronouns}):
+        if k < i:
+            continue  # inside a name or a post read already
+        i = k
         s = tok_sent[i] if sents else 0
         if i in by_start:
             m = by_start[i]
