@@ -276,7 +276,8 @@ SPECTACULAR_SETTINGS = {
 # every process); unset, each process keeps its own in-memory cache (fine for one process).
 CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    # Django's Redis backend, with its clients kept and counters in one round trip (common/cache.py).
+    CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL and not CACHE_URL.startswith("locmem"):
     raise ImproperlyConfigured(f"CACHE_URL must be redis://… or unset, not {CACHE_URL!r}.")
 else:

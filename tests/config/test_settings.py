@@ -52,7 +52,7 @@ def _cache_backend(url: str) -> subprocess.CompletedProcess:
 
 def test_cache_url_selects_a_shared_redis_cache():
     result = _cache_backend("redis://127.0.0.1:6379/3")
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip() == "common.cache.RedisCache", result.stderr
 
 
 def test_an_unknown_cache_url_is_refused_by_name():
