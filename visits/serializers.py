@@ -337,7 +337,8 @@ class SourceInputSerializer(StrictInputMixin, serializers.Serializer):
     id = serializers.CharField(
         allow_null=True, required=False, allow_blank=True, help_text="The file's own id (ignored)."
     )
-    gold = serializers.JSONField(required=False, help_text="Annotations (ignored).")
+    # Any JSON value, null included, as the schema says of a JSON field.
+    gold = serializers.JSONField(required=False, allow_null=True, help_text="Annotations (ignored).")
     notes = serializers.CharField(
         allow_null=True, required=False, allow_blank=True, help_text="Annotator's notes (ignored)."
     )

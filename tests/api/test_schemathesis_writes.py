@@ -150,6 +150,17 @@ def test_a_list_given_as_an_object_and_an_empty_slug_are_refused(editor_client):
     assert send(editor_client, "patch", f"/api/v1/visits/{visit.pk}/", {"visitor": None}).status_code == 200
 
 
+@pytest.mark.parametrize("gold", [None, {}, [], "x", 0])
+def test_an_articles_ignored_annotations_may_be_any_json_value_as_the_schema_says(
+    editor_client, schema, gold
+):
+    assert "type" not in schema["components"]["schemas"]["SourceInputRequest"]["properties"]["gold"]
+    response = send(
+        editor_client, "post", "/api/v1/sources/", {"text": "The minister visited Dushanbe.", "gold": gold}
+    )
+    assert response.status_code in (200, 202), response.json()
+
+
 def test_an_article_needs_a_body_and_the_schema_says_so(editor_client, schema):
     assert schema["paths"]["/api/v1/sources/"]["post"]["requestBody"]["required"] is True
     assert editor_client.post("/api/v1/sources/").status_code == 400
