@@ -154,8 +154,8 @@ class ArchiveSchema(AutoSchema):
     def get_auth(self) -> list:
         # Reads are public: {} (anonymous) comes first, a token or session is optional.
         auths = super().get_auth()
-        perms = [type(p) for p in self.view.get_permissions()]
-        anon_reads = permissions.DjangoModelPermissionsOrAnonReadOnly in perms
+        anon = permissions.DjangoModelPermissionsOrAnonReadOnly
+        anon_reads = any(isinstance(p, anon) for p in self.view.get_permissions())
         if anon_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
             auths.insert(0, {})
         return auths
