@@ -43,7 +43,9 @@ _TAIL = (
     rf"(?:\s+between\s{_IN}*?\sand\s{_IN}*?"
     rf"|\s+(?:on|of|in the (?:field|area|sphere)s? of|for|in|concerning|regarding|establishing)\s{_IN}*?)?"
 )
-_PHRASE = re.compile(  # the lookahead: the characters a quote, number, title, determiner or noun starts with
+# The lookahead holds the characters a quote, number, title, determiner or noun starts with: a noun added
+# to _DOCUMENTS that starts with another letter goes there too, and into _NOUNS below (see test_cues.py).
+_PHRASE = re.compile(
     r"(?=[\"“‘'\dabcdefijmnprst]|(?-i:[A-Z]))(?P<phrase>"
     r"(?:[\"“‘'](?P<quoted>[^\"”’']{4,160})[\"”’'])"
     r"|(?:(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a number of|a package of|"
@@ -194,7 +196,8 @@ def _done_passive(sentence: str, end: int) -> bool:
     return not _SOON.search(before + after[: m.end()])
 
 
-# Some document noun, even inside a longer word as the phrase allows ("disagreement").
+# Some document noun, even inside a longer word as the phrase allows ("disagreement"); the words cover
+# every noun of _DOCUMENTS.
 _NOUNS = Gated(
     re.compile(_NOUN, re.I),
     "memorand|mou|communiqu|statement|declaration|agreement|accord|treat|convention|protocol|framework|deal|"
