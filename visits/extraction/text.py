@@ -10,9 +10,18 @@ from html.parser import HTMLParser
 
 # Replacements keep the length of the text, so every offset found on the normalised copy is an offset
 # into the original text too (the evidence spans the caller stores).
-_SAME_LENGTH = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "«": '"', "»": '"', "`": "'"}
-)
+_SAME_LENGTH = {
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "«": '"',
+    "»": '"',
+    "`": "'",
+}
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-.&]|['](?!s\b))[^\W_]+)*|['][s]\b|[^\w\s]", re.UNICODE)
 _ABBREV = frozenset(
@@ -112,7 +121,11 @@ def holds_any(low: str, words: tuple[str, ...]) -> bool:
 
 def normalise(text: str) -> str:
     """Map typographic quotes and dashes to ASCII without changing the length."""
-    return text.translate(_SAME_LENGTH)
+    # one str.replace per character present: several times faster than translate's lookup per character
+    for typographic, plain in _SAME_LENGTH.items():
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 @dataclass(slots=True)
