@@ -102,18 +102,66 @@ def insert(model: type[models.Model], objs: Sequence[models.Model], *, history: 
     return objs
 
 
-def _reserve_ids(connection, model: type[models.Model], objs: list[models.Model]) -> None:
-    pk = model._meta.pk
-    missing = [obj for obj in objs if getattr(obj, pk.attname) is None]
-    if not missing:
+def insert_values(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows given as {attname: value}, for rows nobody reads back: what `insert` of
+    `model(**row)` writes, without an instance per row on PostgreSQL (no history records; a model with
+    dates stamped on save, or a field that prepares itself on save, gets the instances)."""
+    if not rows:
         return
+    connection = connections[router.db_for_write(model)]
+    fields = list(model._meta.concrete_fields)
+    if connection.vendor != "postgresql" or any(_saves_itself(f) for f in fields):
+        insert(model, [model(**row) for row in rows])
+        return
+    attnames = {f.attname for f in fields}
+    unknown = {name for row in rows for name in row} - attnames
+    if unknown:
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
+    pk = model._meta.pk
+    # Per field: the value as the instance would hold it (a country's descriptor cleans its code),
+    # then as COPY sends it.
+    plan = []
+    for field, prepare in zip(fields, _preparers(connection, fields), strict=True):
+        clean = field.get_clean_value if isinstance(field, CountryField) and not field.multiple else None
+        plan.append((field, clean, prepare))
+    ids = iter(_next_ids(connection, model, sum(1 for row in rows if row.get(pk.attname) is None)))
+    values = []
+    for row in rows:
+        out = []
+        for field, clean, prepare in plan:
+            value = row[field.attname] if field.attname in row else field.get_default()
+            if field is pk and value is None:
+                value = next(ids)
+            if clean is not None:
+                value = clean(value)
+            out.append(value if prepare is None else prepare(None, value))
+        values.append(tuple(out))
+    _copy(connection, model, values)
+
+
+def _saves_itself(field: models.Field) -> bool:
+    """The field's value is set or prepared by save() (auto_now dates, files): it needs an instance."""
+    if isinstance(field, models.DateField):
+        return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+    return type(field).pre_save is not _BASE_PRE_SAVE
+
+
+def _next_ids(connection, model: type[models.Model], count: int) -> list[int]:
+    """`count` ids from the table's sequence, ascending."""
+    if not count:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [model._meta.db_table, pk.column, len(missing)],
+            [model._meta.db_table, model._meta.pk.column, count],
         )
-        ids = sorted(row[0] for row in cursor.fetchall())
-    for obj, ident in zip(missing, ids, strict=True):
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def _reserve_ids(connection, model: type[models.Model], objs: list[models.Model]) -> None:
+    pk = model._meta.pk
+    missing = [obj for obj in objs if getattr(obj, pk.attname) is None]
+    for obj, ident in zip(missing, _next_ids(connection, model, len(missing)), strict=True):
         setattr(obj, pk.attname, ident)
 
 

@@ -409,7 +409,7 @@ class _Writer:
         for meeting, item, row, r, m in meetings:
             meeting.people = []
             participants += self._participants(meeting.visit, meeting, item, row, r, m)
-        bulk.insert(Participant, participants)
+        bulk.insert_values(Participant, participants)
 
     def _org(self, name: str) -> int:
         if name not in self.orgs:
@@ -462,7 +462,8 @@ class _Writer:
             else:
                 counts["unchanged"] += 1
             if not participants_owned(meeting):
-                added = Participant.objects.bulk_create(self._participants(visit, meeting, item, row, r, m))
+                rows = self._participants(visit, meeting, item, row, r, m)
+                added = Participant.objects.bulk_create([Participant(**values) for values in rows])
                 if added and meeting.pk in {mt.pk for mt in visit.import_meetings}:
                     nesting_touch(record=added[0])  # an existing meeting and its visit changed
         for key, meeting in known.items():
@@ -472,8 +473,8 @@ class _Writer:
 
     def _participants(
         self, visit: Visit, meeting: Meeting, item: MeetingRow, row: VisitRow, r: int, m: int
-    ) -> list[Participant]:
-        """The participants the meeting lacks (as unsaved rows)."""
+    ) -> list[dict[str, Any]]:
+        """The participants the meeting lacks, as the values of unsaved rows."""
         roster = Roster(meeting.people)
         new = []
         for p, person in enumerate(item.participants):
@@ -493,14 +494,14 @@ class _Writer:
             if official and visitor_index is None:
                 self.people.position(official, person.title, country)
             new.append(
-                Participant(
-                    meeting=meeting,
-                    official_id=official,
-                    name_as_written=(person.name or "")[:200],
-                    title_as_written=(person.title or "")[:200],
-                    country=country or "",
-                    role=role,
-                )
+                {
+                    "meeting_id": meeting.pk,
+                    "official_id": official,
+                    "name_as_written": (person.name or "")[:200],
+                    "title_as_written": (person.title or "")[:200],
+                    "country": country or "",
+                    "role": role,
+                }
             )
         return new
 
