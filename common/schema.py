@@ -80,6 +80,8 @@ def input_constraints(serializer: Any, schema: dict) -> None:
         prop = schema.get("properties", {}).get(name)
         if isinstance(field, serializers.ListField):
             field, prop = field.child, (prop or {}).get("items")
+        elif isinstance(field, serializers.ManyRelatedField):  # a list of slugs (a visit's organisations)
+            field, prop = field.child_relation, (prop or {}).get("items")
         if isinstance(field, serializers.SlugRelatedField) and prop and "pattern" not in prop:
             prop["pattern"] = NO_NUL  # a slug naming no record is a 409; one with a NUL cannot be looked up
             continue

@@ -148,8 +148,11 @@ def json_type_error(field: serializers.Field, value: Any) -> str | None:
     if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
         return None if isinstance(value, int) and not isinstance(value, bool) else "Must be a whole number."
     if isinstance(field, serializers.SlugRelatedField):
-        # DRF reads "" as null for a relation; the schema says a slug, or null for none.
-        return None if isinstance(value, str) and value else "Must be a slug, or null for none."
+        # DRF reads "" as null for a relation; the schema says a slug, or null for none. A NUL is refused
+        # here, as the schema's pattern says, before a lookup that PostgreSQL would refuse.
+        if not (isinstance(value, str) and value):
+            return "Must be a slug, or null for none."
+        return "A slug cannot hold a NUL character." if "\x00" in value else None
     if isinstance(field, serializers.CharField):
         return None if isinstance(value, str) else "Must be a string."
     if isinstance(field, serializers.ListField | serializers.ManyRelatedField):
