@@ -26,11 +26,11 @@ def _name(code: str, language: str) -> str:
     return str(countries.name(code)) or code
 
 
-def country_name(code: str) -> str:
-    """The name of an ISO code in the active language, or the code itself when unknown."""
+def country_name(code: str, language: str | None = None) -> str:
+    """The name of an ISO code in the active language (or `language`), or the code itself when unknown."""
     if not code:
         return ""
-    return _name(code.upper(), get_language() or "")
+    return _name(code.upper(), (get_language() or "") if language is None else language)
 
 
 def is_country(code: str) -> bool:
@@ -64,6 +64,7 @@ def _chip(code: str, language: str) -> str:
     )
 
 
-def country_chip(code: str) -> SafeString:
+def country_chip(code: str, language: str | None = None) -> SafeString:
     """A country as a flag and its code, the name on hover (cached: a timeline shows a hundred)."""
-    return mark_safe(_chip((code or "").upper(), get_language() or ""))  # noqa: S308 (format_html above)
+    language = (get_language() or "") if language is None else language
+    return mark_safe(_chip((code or "").upper(), language))  # noqa: S308 (format_html above)

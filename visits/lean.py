@@ -11,6 +11,7 @@ and tests/api/test_lean_list.py checks the two give identical JSON.
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Iterable, Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -18,8 +19,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.db.models.query import ValuesIterable
 from django.utils import timezone
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from rest_framework import serializers
 
 from common.countries import country_chip, country_name
@@ -27,7 +28,7 @@ from common.serializers import absolute_url
 from common.urls import cached_reverse
 from orgs.models import Organisation
 from people.models import Official
-from visits.models import Evidence, Visit, VisitStatus
+from visits.models import Evidence, Visit, VisitKind, VisitStatus
 from visits.templatetags.archive import date_span
 
 
@@ -311,9 +312,21 @@ def as_rows(queryset: QuerySet) -> QuerySet:
 _STATE = {VisitStatus.PLANNED: " vrow--planned", VisitStatus.CANCELLED: " vrow--cancelled"}
 
 
-def visit_row_html(visit: Visit) -> str:
-    """One timeline row, exactly as templates/_visit_row.html renders it."""
-    e = conditional_escape
+def _e(value: Any) -> str:
+    """conditional_escape's text without its SafeString wrapper per call (the row is marked safe whole)."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+_KIND_LABELS = {value: str(label) for value, label in VisitKind.choices}
+_STATUS_LABELS = {value: str(label) for value, label in VisitStatus.choices}
+
+
+def visit_row_html(visit: Visit, language: str | None = None) -> str:
+    """One timeline row, exactly as templates/_visit_row.html renders it (`language`: the active one,
+    looked up once per page by visit_rows_html)."""
+    e = _e
+    if language is None:
+        language = get_language() or ""
     if visit.start_date:
         when = f'<time datetime="{visit.start_date.isoformat()}">{e(date_span(visit))}</time>'
     else:
@@ -324,10 +337,9 @@ def visit_row_html(visit: Visit) -> str:
         post = f'<span class="vrow__post">{e(visit.visitor_position.title)}</span>'
     else:
         post = ""
-    status = visit.status
-    count = visit.meeting_count
-    # The codes as stored (the fields' descriptors would build a Country object per read).
+    # The values as stored (the fields' descriptors would build a Country object per read).
     stored = vars(visit)
+    status, kind, count = stored["status"], stored["kind"], visit.meeting_count
     origin, destination = str(stored["origin_country"] or ""), str(stored["destination_country"] or "")
     return _ROW.format(
         state=_STATE.get(status, ""),
@@ -335,13 +347,13 @@ def visit_row_html(visit: Visit) -> str:
         url=e(visit.get_absolute_url()),
         visitor=e(visit.visitor_display or "Unknown visitor"),
         city=f"{e(visit.destination_city)}, " if visit.destination_city else "",
-        destination=e(country_name(destination)),
+        destination=e(country_name(destination, language)),
         post=post,
-        origin_chip=country_chip(origin),
-        destination_chip=country_chip(destination),
-        kind=e(visit.kind),
-        kind_label=e(visit.get_kind_display()),
-        status=f'<span class="badge badge--{e(status)}">{e(visit.get_status_display())}</span>'
+        origin_chip=country_chip(origin, language),
+        destination_chip=country_chip(destination, language),
+        kind=e(kind),
+        kind_label=e(_KIND_LABELS.get(kind, kind)),
+        status=f'<span class="badge badge--{e(status)}">{e(_STATUS_LABELS.get(status, status))}</span>'
         if status != "completed"
         else "",
         meetings=f'<span class="meetings">{count} meeting{"" if count == 1 else "s"}</span>' if count else "",
@@ -350,4 +362,5 @@ def visit_row_html(visit: Visit) -> str:
 
 def visit_rows_html(visits: Iterable[Visit]) -> SafeString:
     """Timeline rows for `visits`, in one string (each value escaped in `visit_row_html`)."""
-    return mark_safe("".join(visit_row_html(visit) for visit in visits))  # noqa: S308
+    language = get_language() or ""
+    return mark_safe("".join(visit_row_html(visit, language) for visit in visits))  # noqa: S308

@@ -1,6 +1,7 @@
 """Display helpers for the public pages: flags, country names, dates at their precision."""
 
 import datetime
+from functools import lru_cache
 
 from django import template
 
@@ -53,8 +54,11 @@ def at_precision(day: datetime.date | None, precision: str = DatePrecision.DAY) 
 @register.simple_tag
 def date_span(record: object) -> str:
     """A visit's dates as one range ("18–20 May 2024"), honouring each end's precision."""
-    start, end = record.start_date, record.end_date
-    sp, ep = record.start_precision, record.end_precision
+    return _span(record.start_date, record.end_date, record.start_precision, record.end_precision)
+
+
+@lru_cache(maxsize=8192)
+def _span(start: datetime.date | None, end: datetime.date | None, sp: str, ep: str) -> str:
     if start is None:
         return "Undated"
     if end is None or end == start:
