@@ -23,7 +23,9 @@ YEAR = 2015
 COLD_URLS = 20_000
 MODES = ("warm", "cold")
 
-# Our scenarios, in print order; each has a Datasette equivalent.
+# Our scenarios, in print order; each has a Datasette equivalent but the aggregate pages (AGGREGATES),
+# which Datasette has no page for (its facets are the nearest, and they count the table per request).
+AGGREGATES = ["stats", "country", "pair"]
 SCENARIOS = [
     "timeline",
     "timeline_filtered",
@@ -32,6 +34,7 @@ SCENARIOS = [
     "api_list",
     "api_list_filtered",
     "api_detail",
+    *AGGREGATES,
 ]
 DS_TABLE = f"/{DS_DB}/visits_visit"
 DS_PAGE = "_sort_desc=start_date&_size=50"
@@ -49,6 +52,9 @@ class Params:
     cursors: list[tuple[str, int]] = field(default_factory=list)  # (start_date, id) of dated visits
     filters: list[tuple[str, int]] = field(default_factory=list)  # (destination, year), not the warm one
     searches: list[tuple[str, str, int | None]] = field(default_factory=list)  # (word, country, year)
+    partner: str = ""  # the destination's busiest partner (the warm pair page)
+    countries: list[str] = field(default_factory=list)  # every country with visits, shuffled
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # pairs with visits between them, shuffled
 
 
 def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
@@ -71,6 +77,12 @@ def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
                 f"SELECT start_date, id FROM visits_visit WHERE id IN ({marks}) AND start_date IS NOT NULL",  # noqa: S608
                 chunk,
             ).fetchall()
+        pair_rows = conn.execute(
+            "SELECT origin_country, destination_country FROM visits_visit"
+            " WHERE origin_country != '' AND destination_country != ''"
+            " AND origin_country != destination_country"
+            " GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2"
+        ).fetchall()
         combos = conn.execute(
             "SELECT destination_country, CAST(strftime('%Y', start_date) AS INTEGER) FROM visits_visit"
             " WHERE start_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
@@ -85,7 +97,15 @@ def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
     searches = [(w, c, None) for w in TOPICS for c in by_country]
     searches += [(w, c, y) for w in TOPICS for c, y in combos[:1000]]
     rng.shuffle(searches)
+    partner = next((b for a, b in pair_rows if a == destination), "")
+    pairs = [(a, b) for a, b in pair_rows if (a, b) != (destination, partner)]
+    rng.shuffle(pairs)
+    countries = [c for c in by_country if c and c != destination]
+    rng.shuffle(countries)
     return Params(
+        partner=partner,
+        countries=countries,
+        pairs=pairs[:COLD_URLS],
         destination=destination,
         year=YEAR,
         word=SEARCH_WORD,
@@ -113,6 +133,9 @@ def our_paths(p: Params, mode: str = "warm") -> dict[str, list[str]]:
             "api_list": ["/api/v1/visits/"],
             "api_list_filtered": [f"/api/v1/visits/?{filt}"],
             "api_detail": [f"/api/v1/visits/{p.ids[0]}/"],
+            "stats": ["/stats/"],
+            "country": [f"/countries/{p.destination}/"],
+            "pair": [f"/countries/{p.destination}/{p.partner}/"],
         }
     filters = [f"destination={c}&year={y}" for c, y in p.filters]
     searches = [f"q={w}&destination={c}" + (f"&year={y}" if y else "") for w, c, y in p.searches]
@@ -124,6 +147,11 @@ def our_paths(p: Params, mode: str = "warm") -> dict[str, list[str]]:
         "api_list": [f"/api/v1/visits/?cursor={api_cursor(d, i)}" for d, i in p.cursors],
         "api_list_filtered": [f"/api/v1/visits/?{f}" for f in filters],
         "api_detail": [f"/api/v1/visits/{i}/" for i in p.ids[1:]],
+        # One stats page: a distinct query string per request keeps the response cache from answering (the
+        # page still draws its charts from the summaries and their fragment cache, as every reader's would).
+        "stats": [f"/stats/?n={i}" for i in range(1, len(p.cursors) + 1)],
+        "country": [f"/countries/{c}/" for c in p.countries],
+        "pair": [f"/countries/{a}/{b}/" for a, b in p.pairs],
     }
 
 

@@ -43,8 +43,10 @@ def test_warm_repeats_one_url_and_cold_never_repeats_nor_meets_the_warm_one(para
         (scenarios.datasette_paths(params, "warm", True), scenarios.datasette_paths(params, "cold", True)),
     ):
         warm, cold = paths
-        assert list(warm) == list(cold) == scenarios.SCENARIOS
-        for scenario in scenarios.SCENARIOS:
+        assert list(warm) == list(cold)
+        expected = [s for s in scenarios.SCENARIOS if s in warm]
+        assert list(warm) == expected and set(scenarios.SCENARIOS) - set(warm) <= set(scenarios.AGGREGATES)
+        for scenario in warm:
             assert len(warm[scenario]) == 1
             assert len(cold[scenario]) > 20, scenario
             assert len(set(cold[scenario])) == len(cold[scenario]), scenario
@@ -137,3 +139,12 @@ def test_report_reads_results_recorded_before_the_modes() -> None:
     loaded = report.load_result(old)
     assert loaded.mode == ""
     assert "| timeline | datasette | 5.0 |" in report.table("10k", [loaded])
+
+
+def test_the_aggregate_pages_are_ours_alone_and_name_real_countries(params) -> None:
+    assert set(scenarios.AGGREGATES) <= set(scenarios.our_paths(params, "cold"))
+    assert not set(scenarios.AGGREGATES) & set(scenarios.datasette_paths(params, "cold", True))
+    cold = scenarios.our_paths(params, "cold")
+    assert all(path.count("/") == 4 for path in cold["pair"])  # /countries/A/B/
+    assert all(a != b for a, b in params.pairs)
+    assert params.destination not in params.countries
