@@ -174,14 +174,19 @@ def officials_create(*, people: list[tuple[str, str]]) -> list[Official]:
     For imports that already know, from their in-memory index, that nobody of these names exists.
     """
     taken = set(Official.objects.values_list("slug", flat=True))
+    # Per base, the number its last slug took: every smaller one was taken then and still is (slugs
+    # are only added), so the search for the next namesake starts there, not at 1 again.
+    last: dict[str, int] = {}
     officials = []
     for name, country in people:
         base = slugify(name)[:80].strip("-") or slugify(translit_key(name))[:80].strip("-") or "item"
-        slug, n = base, 1
+        n = last.get(base, 1)
+        slug = base if n == 1 else f"{base}-{n}"
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
+        last[base] = n
         official = Official(name=name.strip()[:200], country=(country or "").upper(), slug=slug)
         # bulk_create does not call save(), which derives the keys.
         official.name_key, official.match_key = name_key(official.name), match_key(official.name)
