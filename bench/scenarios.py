@@ -52,7 +52,7 @@ class Params:
     cursors: list[tuple[str, int]] = field(default_factory=list)  # (start_date, id) of dated visits
     filters: list[tuple[str, int]] = field(default_factory=list)  # (destination, year), not the warm one
     searches: list[tuple[str, str, int | None]] = field(default_factory=list)  # (word, country, year)
-    partner: str = ""  # the destination's busiest partner (the warm pair page)
+    warm_pair: tuple[str, str] = ("", "")  # the destination and its busiest partner (the warm pair page)
     countries: list[str] = field(default_factory=list)  # every country with visits, shuffled
     pairs: list[tuple[str, str]] = field(default_factory=list)  # pairs with visits between them, shuffled
 
@@ -97,13 +97,17 @@ def choose_params(sqlite_path: Path, n: int, seed: int) -> Params:
     searches = [(w, c, None) for w in TOPICS for c in by_country]
     searches += [(w, c, y) for w in TOPICS for c, y in combos[:1000]]
     rng.shuffle(searches)
-    partner = next((b for a, b in pair_rows if a == destination), "")
-    pairs = [(a, b) for a, b in pair_rows if (a, b) != (destination, partner)]
+    # The destination with its busiest partner either way (or the busiest pair, if it has none).
+    warm_pair = next(
+        ((a, b) if a == destination else (b, a) for a, b in pair_rows if destination in (a, b)),
+        pair_rows[0] if pair_rows else (destination, destination),
+    )
+    pairs = [(a, b) for a, b in pair_rows if (a, b) != warm_pair]
     rng.shuffle(pairs)
     countries = [c for c in by_country if c and c != destination]
     rng.shuffle(countries)
     return Params(
-        partner=partner,
+        warm_pair=warm_pair,
         countries=countries,
         pairs=pairs[:COLD_URLS],
         destination=destination,
@@ -135,7 +139,7 @@ def our_paths(p: Params, mode: str = "warm") -> dict[str, list[str]]:
             "api_detail": [f"/api/v1/visits/{p.ids[0]}/"],
             "stats": ["/stats/"],
             "country": [f"/countries/{p.destination}/"],
-            "pair": [f"/countries/{p.destination}/{p.partner}/"],
+            "pair": ["/countries/{}/{}/".format(*p.warm_pair)],
         }
     filters = [f"destination={c}&year={y}" for c, y in p.filters]
     searches = [f"q={w}&destination={c}" + (f"&year={y}" if y else "") for w, c, y in p.searches]
