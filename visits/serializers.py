@@ -317,7 +317,13 @@ class SourceInputSerializer(StrictInputMixin, serializers.Serializer):
         help_text="The article body, plain text, paragraphs split by a blank line.",
     )
     url = serializers.URLField(
-        allow_null=True, max_length=1000, required=False, allow_blank=True, help_text="Its address."
+        allow_null=True,
+        max_length=1000,
+        required=False,
+        allow_blank=True,
+        # Narrower than the schema's `uri` format, which no pattern can make exact: said in words.
+        help_text="Its address: an http, https, ftp or ftps URL with a host name (a dotted domain, an IP "
+        "address or localhost); other URIs (urn:, mailto:) are refused with a 400.",
     )
     outlet = serializers.CharField(
         allow_null=True, max_length=200, required=False, allow_blank=True, help_text="Publisher."
