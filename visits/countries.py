@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, Sum
 from django.http import Http404
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from common.countries import country_name, is_country
@@ -102,8 +103,9 @@ class CountryDetailView(SummaryPage, TemplateView):
         out_years, in_years = figures.country_years(code)
         span = years_range(out_years, in_years)
         destinations, origins = figures.partners(code)
+        language = get_language() or ""
         partners = [
-            CountryRow(c, country_name(c), destinations[c], origins[c])
+            CountryRow(c, country_name(c, language), destinations[c], origins[c])
             for c in set(destinations) | set(origins)
             if c != code
         ]

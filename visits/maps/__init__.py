@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import get_language
+
 from common.countries import country_name
 
 WORLD = Path(__file__).with_name("world.json")
@@ -106,9 +108,10 @@ def choropleth(
 ) -> WorldMap:
     """Countries shaded by a count (e.g. visits received); the table lists every country counted."""
     shapes = _base_shapes()
+    language = get_language() or ""  # once: a map names some 250 countries
     if SUCCESSORS.get(home, home) in shapes:
         shapes[SUCCESSORS.get(home, home)].home = True
-        shapes[SUCCESSORS.get(home, home)].name = country_name(home)
+        shapes[SUCCESSORS.get(home, home)].name = country_name(home, language)
     drawn: dict[str, int] = {}
     for code, n in counts.items():
         if code and n:
@@ -118,9 +121,9 @@ def choropleth(
     for code, n in drawn.items():
         if code in shapes:
             shapes[code].count, shapes[code].shade = n, _shade(n, peak)
-            shapes[code].name = country_name(code)
+            shapes[code].name = country_name(code, language)
     rows = sorted(
-        (Row(code, country_name(code), n) for code, n in counts.items() if code and n),
+        (Row(code, country_name(code, language), n) for code, n in counts.items() if code and n),
         key=lambda r: (-r.count, r.name),
     )
     w, h = world()["width"], world()["height"]
