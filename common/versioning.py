@@ -28,6 +28,9 @@ from django.db import transaction
 log = logging.getLogger(__name__)
 
 KEY = "data-version"
+# The value the current run of versions started from (set when the cache had lost KEY and a new run began):
+# something built from a version below it was built before the cache lost its keys.
+EPOCH_KEY = "data-version-epoch"
 # Set while a web request runs: its writes inside transactions bump once more as it ends.
 _request_writes: ContextVar[list[bool] | None] = ContextVar("data_version_request_writes", default=None)
 # Called after every bump (now and at commit), e.g. to queue a rebuild of the summary tables (summaries/).
@@ -44,11 +47,20 @@ def _fresh_start() -> int:
     return time.time_ns() // 1000
 
 
+def _start() -> bool:
+    """Begin a new run of versions (the cache holds none); False if another process just did."""
+    start = _fresh_start()
+    if not cache.add(KEY, start, timeout=None):
+        return False
+    cache.set(EPOCH_KEY, start, timeout=None)
+    return True
+
+
 def data_version() -> int:
     """The current data version (created if missing)."""
     version = cache.get(KEY)
     if version is None:
-        cache.add(KEY, _fresh_start(), timeout=None)
+        _start()
         version = cache.get(KEY)
     return int(version) if version is not None else _fresh_start()
 
@@ -58,7 +70,7 @@ def _incr() -> None:
         try:
             cache.incr(KEY)
         except ValueError:  # missing: a fresh start is already newer than any version used before
-            if not cache.add(KEY, _fresh_start(), timeout=None):
+            if not _start():
                 cache.incr(KEY)
     except Exception:  # a cache outage must not fail the write; the answers' TTL bounds what is missed
         log.warning("Data version: the cache did not take the bump", exc_info=True)

@@ -20,7 +20,7 @@ from common.versioning import data_version
 from people.models import Official
 from people.services import official_merge
 from summaries import services, tasks
-from summaries.models import VisitSummary
+from summaries.models import SummaryState, VisitSummary
 from tests.factories import EvidenceFactory, MeetingFactory, OfficialFactory, SourceFactory, VisitFactory
 from tests.scenario import add_lived_in, build_scenario, full_visit
 from tests.visits.services.test_imports import example, write_csv
@@ -275,6 +275,17 @@ def test_a_cache_that_knows_no_version_trusts_the_rows_until_their_max_age(setti
     later = timezone.now() + datetime.timedelta(seconds=settings.SUMMARY_MAX_AGE_SECONDS + 1)
     monkeypatch.setattr(services.timezone, "now", lambda: later)
     assert not services.is_fresh(state)
+
+
+def test_a_lost_cache_is_trusted_even_when_a_page_started_a_new_version_first():
+    VisitFactory()
+    state = services.rebuild()
+    cache.clear()  # Redis restarted...
+    data_version()  # ...and a timeline page asked for the data version before any summary page
+    assert services.is_fresh(state)
+    assert services.current().fresh and SummaryState.objects.get().built_at == state.built_at  # no rebuild
+    VisitFactory()  # a write after that is seen
+    assert not services.is_fresh(SummaryState.objects.get())
 
 
 @pytest.mark.parametrize(
