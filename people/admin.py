@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import CuratedAdmin
 from people.models import Identifier, Official, OfficialAlias, OfficialRedirect, Position
-from people.services import official_merge
+from people.services import official_delete_prepare, official_merge
 
 
 class AliasInline(admin.TabularInline):
@@ -41,6 +41,16 @@ class OfficialAdmin(CuratedAdmin):
     search_fields = ("name", "slug", "aliases__name")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (PositionInline, AliasInline, IdentifierInline)
+
+    def delete_model(self, request, obj: Official) -> None:
+        official_delete_prepare(obj)  # the records that showed them keep their name
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for official in queryset:
+            official_delete_prepare(official)
+        super().delete_queryset(request, queryset)
+
     actions = ("merge_officials",)
 
     @admin.action(description="Merge the selected officials into one", permissions=["change"])

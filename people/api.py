@@ -15,8 +15,7 @@ from common.text import name_key, unique_slug
 from people.filters import OfficialFilter
 from people.models import Official, OfficialAlias, OfficialRedirect
 from people.serializers import OfficialInputSerializer, OfficialSerializer
-from visits.models import Participant, Visit
-from visits.nesting import nesting_touch
+from people.services import official_delete_prepare
 
 
 class OfficialViewSet(RecordViewSet):
@@ -63,12 +62,7 @@ class OfficialViewSet(RecordViewSet):
         return ["aliases"] if before != {name_key(a) for a in related["aliases"]} else []
 
     def before_delete(self, instance: Official) -> None:
-        # Visits and meetings that showed the official keep them by name, as written (a participant row
-        # needs a name, a title or an official), and move their updated_at so a sync sees the change.
-        name = instance.name[:200]
-        Participant.objects.filter(official=instance, name_as_written="").update(name_as_written=name)
-        Visit.objects.filter(visitor=instance, visitor_name="").update(visitor_name=name)
-        nesting_touch(record=instance)
+        official_delete_prepare(instance)
 
     def save_related(self, instance: Official, related: dict) -> None:
         if "aliases" not in related:

@@ -17,6 +17,7 @@ from people.names import parse_name
 # The merge rewrites who made and attended visits: a people service that writes visits' rows. The
 # models of visits name people's by string, so this import makes no circle.
 from visits.models import Meeting, Participant, Visit
+from visits.nesting import nesting_touch
 
 
 @transaction.atomic
@@ -201,3 +202,13 @@ def positions_create(*, posts: list[tuple[int, str, str]]) -> list[Position]:
         for official, title, country in posts
     ]
     return bulk.insert(Position, positions, history=True)
+
+
+def official_delete_prepare(official: Official) -> None:
+    """Before an official is deleted (API or admin): the visits and meetings that showed them keep them by
+    name, as written (a participant row needs a name, a title or an official), and move their updated_at so
+    a sync sees the change."""
+    name = official.name[:200]
+    Participant.objects.filter(official=official, name_as_written="").update(name_as_written=name)
+    Visit.objects.filter(visitor=official, visitor_name="").update(visitor_name=name)
+    nesting_touch(record=official)
