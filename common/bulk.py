@@ -277,7 +277,9 @@ def _copy_history(connection, model: type[models.Model], objs: list[models.Model
     fields) when both fields prepare it alike; any other is read and prepared again, as before."""
     historical = model.history.model
     tracked = [f.attname for f in historical.tracked_fields]
-    meta = {"history_date", "history_change_reason", "history_type", "history_user_id"}
+    # The four history values, in the order each record below gives them.
+    metas = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    meta = set(metas)
     fields = [f for f in historical._meta.concrete_fields if f.attname in meta or f.attname in tracked]
     # The values are the record's own (taken from the saved row): prepared, never pre_save()d again.
     preparers = _preparers(connection, fields, pre_saves=False)
@@ -285,7 +287,6 @@ def _copy_history(connection, model: type[models.Model], objs: list[models.Model
     own_preparers = _preparers(connection, model_fields)
     sent = {f.attname: (i, f, p) for i, (f, p) in enumerate(zip(model_fields, own_preparers, strict=True))}
     # Each record is picked from the sent row, then the four history values, then values read again.
-    metas = ["history_date", "history_change_reason", "history_type", "history_user_id"]
     again: list[tuple[str, Any]] = []  # (attname, preparer) of the values read and prepared again
     positions = []
     for field, prepare in zip(fields, preparers, strict=True):

@@ -26,11 +26,16 @@ def _name(code: str, language: str) -> str:
     return str(countries.name(code)) or code
 
 
+def _language(language: str | None) -> str:
+    """`language`, or the active one when not given (callers naming hundreds of countries pass it once)."""
+    return (get_language() or "") if language is None else language
+
+
 def country_name(code: str, language: str | None = None) -> str:
     """The name of an ISO code in the active language (or `language`), or the code itself when unknown."""
     if not code:
         return ""
-    return _name(code.upper(), (get_language() or "") if language is None else language)
+    return _name(code.upper(), _language(language))
 
 
 def is_country(code: str) -> bool:
@@ -45,7 +50,7 @@ def _options(language: str) -> str:
 
 def country_options(selected: str = "") -> SafeString:
     """<option>s for every country, `selected` marked: built once, not looped over in each template."""
-    html = _options(get_language() or "")
+    html = _options(_language(None))
     if selected and is_country(selected):
         mark = f'<option value="{selected.upper()}">'
         html = html.replace(mark, mark[:-1] + " selected>", 1)
@@ -66,5 +71,4 @@ def _chip(code: str, language: str) -> str:
 
 def country_chip(code: str, language: str | None = None) -> SafeString:
     """A country as a flag and its code, the name on hover (cached: a timeline shows a hundred)."""
-    language = (get_language() or "") if language is None else language
-    return mark_safe(_chip((code or "").upper(), language))  # noqa: S308 (format_html above)
+    return mark_safe(_chip((code or "").upper(), _language(language)))  # noqa: S308 (format_html above)
